@@ -1,0 +1,26 @@
+/**
+ * e2e in a real Chromium. Each worker starts its own sandbox and server on free loopback
+ * ports (see e2e/fixtures.ts), with the sandbox clock frozen and the timezone pinned.
+ */
+import { defineConfig } from '@playwright/test'
+import { chromiumArgs, resolveChromiumPath } from './e2e/chromium-path'
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  // Playwright empties its outputDir at start: keep it apart from the CI reports beside it.
+  outputDir: 'test-results/artifacts',
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  use: {
+    browserName: 'chromium',
+    timezoneId: 'Europe/Berlin',
+    locale: 'en-GB',
+    launchOptions: { executablePath: resolveChromiumPath(), args: chromiumArgs },
+    trace: 'retain-on-failure',
+  },
+})

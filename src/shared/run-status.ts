@@ -1,0 +1,39 @@
+/**
+ * The one status vocabulary. Every vendor status maps onto these; the table badge, the
+ * filters and the chart all read the same labels, order and tones from here.
+ */
+import { z } from 'zod'
+
+export const runStatuses = [
+  'pending',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'paused',
+  'unknown',
+] as const
+
+export const runStatusSchema = z.enum(runStatuses)
+export type RunStatus = z.infer<typeof runStatusSchema>
+
+export function isRunStatus(value: unknown): value is RunStatus {
+  return runStatusSchema.safeParse(value).success
+}
+
+/** Statuses that can still change: their runs are never cached as final. */
+export function isActiveStatus(status: RunStatus): boolean {
+  return status === 'pending' || status === 'running' || status === 'paused'
+}
+
+export type StatusTone = 'neutral' | 'info' | 'success' | 'danger' | 'warning' | 'muted'
+
+export const statusMeta: Record<RunStatus, { label: string; tone: StatusTone; description: string }> = {
+  pending: { label: 'Pending', tone: 'neutral', description: 'Queued, not started yet' },
+  running: { label: 'Running', tone: 'info', description: 'Started and not finished' },
+  succeeded: { label: 'Succeeded', tone: 'success', description: 'Finished without error' },
+  failed: { label: 'Failed', tone: 'danger', description: 'Finished with an error' },
+  cancelled: { label: 'Cancelled', tone: 'muted', description: 'Stopped before finishing' },
+  paused: { label: 'Paused', tone: 'warning', description: 'Waiting to be resumed' },
+  unknown: { label: 'Unknown', tone: 'neutral', description: 'A status Runboard does not know yet' },
+}

@@ -1,0 +1,21 @@
+/**
+ * Builds the SPA into dist/. In `npm run dev`, /api is proxied to a Runboard server
+ * (RUNBOARD_API_URL, default http://127.0.0.1:8080), so start one with `npm start` first.
+ */
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+import tailwindcss from '@tailwindcss/vite'
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+  },
+  server: {
+    host: '127.0.0.1',
+    proxy: {
+      '/api': process.env.RUNBOARD_API_URL ?? 'http://127.0.0.1:8080',
+    },
+  },
+})
