@@ -7,7 +7,7 @@ import pluginQuery from '@tanstack/eslint-plugin-query'
 import globals from 'globals'
 
 const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }],
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 })
 
 export default tseslint.config(
@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', '.ci/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
@@ -69,6 +69,9 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**/*.ts'],
-    rules: restrict(['**/web/**', '**/server/**', '**/sandbox/**'], 'Shared code depends on nothing of ours.'),
+    rules: restrict(
+      ['**/web/**', '**/server/**', '**/sandbox/**'],
+      'Shared code depends on nothing of ours.',
+    ),
   },
 )
