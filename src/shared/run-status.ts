@@ -28,12 +28,19 @@ export function isActiveStatus(status: RunStatus): boolean {
 
 export type StatusTone = 'neutral' | 'info' | 'success' | 'danger' | 'warning' | 'muted'
 
-export const statusMeta: Record<RunStatus, { label: string; tone: StatusTone; description: string }> = {
+export const statusMeta: Record<
+  RunStatus,
+  { label: string; tone: StatusTone; description: string }
+> = {
   pending: { label: 'Pending', tone: 'neutral', description: 'Queued, not started yet' },
   running: { label: 'Running', tone: 'info', description: 'Started and not finished' },
   succeeded: { label: 'Succeeded', tone: 'success', description: 'Finished without error' },
   failed: { label: 'Failed', tone: 'danger', description: 'Finished with an error' },
   cancelled: { label: 'Cancelled', tone: 'muted', description: 'Stopped before finishing' },
   paused: { label: 'Paused', tone: 'warning', description: 'Waiting to be resumed' },
-  unknown: { label: 'Unknown', tone: 'neutral', description: 'A status Runboard does not know yet' },
+  unknown: {
+    label: 'Unknown',
+    tone: 'neutral',
+    description: 'A status Runboard does not know yet',
+  },
 }

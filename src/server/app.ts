@@ -1,0 +1,127 @@
+/**
+ * Assembles the HTTP server: security headers, method and access checks, the /api routes,
+ * the SPA, compression, one error shape, and one structured log line per request (method,
+ * route, status, time, upstream calls). Nothing here knows a vendor: that is the adapters'.
+ */
+import fastifyCompress from '@fastify/compress'
+import Fastify, { LogController } from 'fastify'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import { z } from 'zod'
+import { addAccessGuard } from './access-guard'
+import { ApiError } from './errors'
+import { registerHealthRoute } from './routes/api-health'
+import { registerRunRoutes } from './routes/api-runs'
+import { registerLogin } from './routes/login'
+import { registerSpa, sendIndex, wantsHtml } from './routes/spa'
+import { addSecurityHeaders } from './security-headers'
+import type { SourceAdapter } from './sources/types'
+import { contextOf } from './upstream/request-context'
+
+export type AppOptions = {
+  sources: readonly SourceAdapter[]
+  distDir: string
+  accessToken?: string | undefined
+  /** false (default), true, or pino options (tests pass a `stream` to capture lines). */
+  logger?: boolean | object | undefined
+}
+
+const readMethods = ['GET', 'HEAD']
+
+/** Headers that carry secrets: never logged, whatever a log call is given. */
+const redactPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["x-api-key"]',
+  'apiKey',
+  '*.apiKey',
+]
+
+function loggerOptions(logger: AppOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === undefined || logger === false) return false
+  const base = { level: 'info', redact: { paths: redactPaths, censor: '[redacted]' } }
+  return logger === true ? base : { ...base, ...logger }
+}
+
+const frameworkErrorSchema = z.object({
+  statusCode: z.number().int().min(400).max(599),
+  code: z.string().optional(),
+  message: z.string(),
+})
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 300 },
+    bodyLimit: 16 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+  })
+  const tokenRequired = options.accessToken !== undefined
+
+  addSecurityHeaders(app)
+  app.addHook('onRequest', async (request, reply) => {
+    const isLogin = tokenRequired && request.url.split('?')[0] === '/login'
+    const allowed = isLogin ? ['GET', 'HEAD', 'POST'] : readMethods
+    if (!allowed.includes(request.method)) {
+      reply.header('allow', allowed.join(', '))
+      throw new ApiError('METHOD_NOT_ALLOWED', `${request.method} is not allowed here; use GET`)
+    }
+  })
+  if (options.accessToken !== undefined) addAccessGuard(app, options.accessToken)
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? '(none)',
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        upstreamCalls: contextOf(request).upstreamCalls,
+      },
+      'request',
+    )
+  })
+
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] })
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ApiError) {
+      if (error.retryAfterSeconds !== undefined) {
+        reply.header('retry-after', String(error.retryAfterSeconds))
+      }
+      return reply.code(error.httpStatus).send(error.toBody())
+    }
+    const framework = frameworkErrorSchema.safeParse(error)
+    if (framework.success && framework.data.statusCode < 500) {
+      const code = framework.data.statusCode === 405 ? 'METHOD_NOT_ALLOWED' : 'BAD_REQUEST'
+      return reply
+        .code(framework.data.statusCode)
+        .send(new ApiError(code, framework.data.message).toBody())
+    }
+    request.log.error({ err: error }, 'unexpected error')
+    return reply.code(500).send(new ApiError('INTERNAL', 'Unexpected server error').toBody())
+  })
+
+  registerRunRoutes(app, options.sources)
+  registerHealthRoute(app, options.sources)
+  if (options.accessToken !== undefined) registerLogin(app, options.accessToken)
+  const { isBuilt, indexPath } = await registerSpa(app, options.distDir)
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? ''
+    if (path === '/api' || path.startsWith('/api/')) {
+      throw new ApiError('NOT_FOUND', 'No such API route')
+    }
+    if (readMethods.includes(request.method) && wantsHtml(request)) {
+      return sendIndex(request, reply, isBuilt, indexPath)
+    }
+    return reply.code(404).type('text/plain; charset=utf-8').send('Not found')
+  })
+
+  return app
+}

@@ -1,0 +1,110 @@
+/**
+ * Test support for the integration suites: starts sandboxes and Runboard servers on free
+ * loopback ports with a frozen clock, records every response (so a suite can assert that no
+ * key leaked anywhere), captures log lines, and reads "the truth" straight from a sandbox.
+ */
+import { Writable } from 'node:stream'
+import { Client } from 'undici'
+import type { z } from 'zod'
+import { startSandbox } from '../../sandbox/start'
+import { startRunboard, type RunboardHandle } from '../runboard'
+
+export const frozenNow = '2026-11-20T12:00:00.000Z'
+
+export type Sandbox = Awaited<ReturnType<typeof startSandbox>>
+
+/** A response read to the end. */
+export type Fetched = { status: number; headers: Headers; body: string }
+
+export type Recorded = { path: string; status: number; headers: string; body: string }
+
+export class LogCapture extends Writable {
+  readonly lines: string[] = []
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean))
+    done()
+  }
+}
+
+export function startTestSandbox(options: Parameters<typeof startSandbox>[0] = {}) {
+  return startSandbox({ now: frozenNow, trigifyRateLimit: 1_000_000, ...options })
+}
+
+export type TestServer = RunboardHandle & {
+  logs: LogCapture
+  recorded: Recorded[]
+  get(path: string, init?: RequestInit): Promise<Fetched>
+  json<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>>
+  raw(method: string, path: string, headers?: Record<string, string>): Promise<Recorded>
+}
+
+export async function startTestServer(
+  env: NodeJS.ProcessEnv,
+  options: { distDir?: string } = {},
+): Promise<TestServer> {
+  const logs = new LogCapture()
+  const handle = await startRunboard(
+    { HOST: '127.0.0.1', PORT: '0', SANDBOX_NOW: frozenNow, ...env },
+    { logger: { level: 'info', stream: logs }, distDir: options.distDir ?? '/nonexistent-dist' },
+  )
+  const recorded: Recorded[] = []
+  const record = (
+    path: string,
+    status: number,
+    headers: Iterable<[string, string]>,
+    body: string,
+  ) => {
+    const entry = {
+      path,
+      status,
+      headers: [...headers].map(([name, value]) => `${name}: ${value}`).join('\n'),
+      body,
+    }
+    recorded.push(entry)
+    return entry
+  }
+  const get = async (path: string, init?: RequestInit) => {
+    const response = await fetch(handle.url + path, init)
+    const body = await response.text()
+    record(path, response.status, response.headers.entries(), body)
+    return { status: response.status, headers: response.headers, body }
+  }
+  const client = new Client(handle.url)
+  return {
+    ...handle,
+    logs,
+    recorded,
+    get,
+    async json(path, schema) {
+      const response = await get(path)
+      if (response.status !== 200) throw new Error(`${path}: ${response.status} ${response.body}`)
+      return schema.parse(JSON.parse(response.body))
+    },
+    /** Sends the path exactly as given (no URL normalization), for path-trick tests. */
+    async raw(method, path, headers = {}) {
+      const response = await client.request({ method, path, headers })
+      const body = await response.body.text()
+      const pairs: [string, string][] = Object.entries(response.headers).map(([name, value]) => [
+        name,
+        String(value),
+      ])
+      return record(path, response.statusCode, pairs, body)
+    },
+    close: async () => {
+      await client.close()
+      await handle.close()
+    },
+  }
+}
+
+/** Reads JSON straight from a sandbox (the expected values of the integration tests). */
+export async function oracle(sandbox: Sandbox, path: string): Promise<unknown> {
+  const isTrigify = path.startsWith('/trigify')
+  const response = await fetch(sandbox.url + path, {
+    headers: isTrigify
+      ? { 'x-api-key': sandbox.apiKey }
+      : { authorization: `Token ${sandbox.apiKey}` },
+  })
+  if (!response.ok) throw new Error(`oracle ${path}: ${response.status}`)
+  return response.json()
+}
