@@ -1,0 +1,21 @@
+/** One page of runs for a source, filtered on the server (never paged in the browser). */
+import { runPageSchema, type RunPage } from '../../../../shared/model'
+import type { RunStatus } from '../../../../shared/run-status'
+import { apiGet } from '../../../lib/api-client'
+import { runsApiPath } from '../../../lib/api-path'
+
+export type RunFilters = {
+  source: string
+  workflow?: string
+  status?: RunStatus[]
+  page: number
+  pageSize: number
+}
+
+export function fetchRuns(
+  filters: RunFilters,
+  options: { signal?: AbortSignal } = {},
+): Promise<RunPage> {
+  const path = runsApiPath(filters)
+  return apiGet(path, runPageSchema, options)
+}

@@ -1,0 +1,133 @@
+/**
+ * The runs table's columns: a typed id union, labels in column meta (the visibility menu and
+ * the caption read them), and which run field makes an optional column worth showing.
+ */
+import { createColumnHelper, type RowData } from '@tanstack/react-table'
+import type { Run } from '../../../../shared/model'
+import { StatusBadge } from '../../../components/ui/status-badge'
+import type { TimeZoneMode } from '../../../lib/format'
+import {
+  DurationCell,
+  ErrorCell,
+  RunIdCell,
+  StartedCell,
+  TextCell,
+  WorkflowCell,
+} from './run-cells'
+
+export const runColumnIds = [
+  'status',
+  'runId',
+  'workflow',
+  'startedAt',
+  'duration',
+  'trigger',
+  'version',
+  'error',
+] as const
+export type RunColumnId = (typeof runColumnIds)[number]
+
+export function isRunColumnId(value: string): value is RunColumnId {
+  return runColumnIds.some((id) => id === value)
+}
+
+/** Columns some vendors never fill: shown only when the page has a value for them. */
+export type OptionalRunField = 'trigger' | 'version' | 'error'
+
+declare module '@tanstack/react-table' {
+  // The interface must keep the library's type parameters to merge.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    label: string
+    /** Status and run id identify a row; they cannot be hidden. */
+    isHideable: boolean
+    optionalField?: OptionalRunField
+    headerClassName?: string
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface TableMeta<TData extends RowData> {
+    tz: TimeZoneMode
+    now: number
+    workflowNames: ReadonlyMap<string, string>
+  }
+}
+
+const column = createColumnHelper<Run>()
+
+export const runColumns = [
+  column.accessor('status', {
+    id: 'status' satisfies RunColumnId,
+    header: 'Status',
+    cell: ({ row }) => (
+      <StatusBadge status={row.original.status} vendorStatus={row.original.vendorStatus} />
+    ),
+    meta: { label: 'Status', isHideable: false, headerClassName: 'w-32' },
+  }),
+  column.accessor('id', {
+    id: 'runId' satisfies RunColumnId,
+    header: 'Run',
+    cell: ({ getValue }) => <RunIdCell runId={getValue()} />,
+    meta: { label: 'Run ID', isHideable: false, headerClassName: 'w-48' },
+  }),
+  column.accessor('workflowId', {
+    id: 'workflow' satisfies RunColumnId,
+    header: 'Workflow',
+    cell: ({ row, table }) => (
+      <WorkflowCell
+        run={row.original}
+        name={
+          row.original.workflowName ??
+          table.options.meta?.workflowNames.get(row.original.workflowId)
+        }
+      />
+    ),
+    meta: { label: 'Workflow', isHideable: true },
+  }),
+  column.accessor('startedAt', {
+    id: 'startedAt' satisfies RunColumnId,
+    header: 'Started',
+    cell: ({ row, table }) => (
+      <StartedCell
+        run={row.original}
+        tz={table.options.meta?.tz ?? 'local'}
+        now={table.options.meta?.now ?? 0}
+      />
+    ),
+    meta: { label: 'Started', isHideable: true },
+  }),
+  column.accessor('durationMs', {
+    id: 'duration' satisfies RunColumnId,
+    header: 'Duration',
+    cell: ({ row }) => <DurationCell run={row.original} />,
+    meta: { label: 'Duration', isHideable: true, headerClassName: 'w-28' },
+  }),
+  column.accessor('trigger', {
+    id: 'trigger' satisfies RunColumnId,
+    header: 'Trigger',
+    cell: ({ getValue }) => <TextCell value={getValue()} mono />,
+    meta: { label: 'Trigger', isHideable: true, optionalField: 'trigger' },
+  }),
+  column.accessor('version', {
+    id: 'version' satisfies RunColumnId,
+    header: 'Version',
+    cell: ({ getValue }) => <TextCell value={getValue()} />,
+    meta: { label: 'Version', isHideable: true, optionalField: 'version' },
+  }),
+  column.accessor('error', {
+    id: 'error' satisfies RunColumnId,
+    header: 'Error',
+    cell: ({ getValue }) => <ErrorCell error={getValue()} />,
+    meta: { label: 'Error', isHideable: true, optionalField: 'error' },
+  }),
+]
+
+/** Optional columns with at least one value on this page. */
+export function availableOptionalColumns(runs: readonly Run[]): Set<OptionalRunField> {
+  const fields = new Set<OptionalRunField>()
+  for (const run of runs) {
+    if (run.trigger) fields.add('trigger')
+    if (run.version) fields.add('version')
+    if (run.error) fields.add('error')
+  }
+  return fields
+}

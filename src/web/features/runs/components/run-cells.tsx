@@ -1,0 +1,129 @@
+/** Cell renderers for the runs table. Every value is rendered as text, never as HTML. */
+import { Link } from '@tanstack/react-router'
+import type { Run } from '../../../../shared/model'
+import { CopyButton } from '../../../components/ui/copy-button'
+import {
+  formatAbsoluteTime,
+  formatDuration,
+  formatRelativeTime,
+  type TimeZoneMode,
+} from '../../../lib/format'
+import { useNow } from '../../../lib/use-now'
+
+/** Keeps both ends of long ids: vendors share prefixes, the tail is what tells runs apart. */
+export function truncateMiddle(value: string, max = 20): string {
+  if (value.length <= max) return value
+  const tail = 6
+  return `${value.slice(0, max - tail - 1)}…${value.slice(-tail)}`
+}
+
+export function RunIdCell({ runId }: { runId: string }) {
+  return (
+    <span className="flex items-center gap-1">
+      <Link
+        to="/runs"
+        search={(prev) => ({ ...prev, run: runId })}
+        aria-label={`Open run ${runId}`}
+        title={runId}
+        className="rounded font-mono text-[13px] text-fg hover:text-accent-text hover:underline"
+      >
+        {truncateMiddle(runId)}
+      </Link>
+      <CopyButton
+        value={runId}
+        label={`Copy run id ${runId}`}
+        className="opacity-60 group-hover:opacity-100 focus-visible:opacity-100"
+      />
+    </span>
+  )
+}
+
+export function WorkflowCell({ run, name }: { run: Run; name: string | undefined }) {
+  if (name) {
+    return (
+      <span title={`${name} (${run.workflowId})`} className="block max-w-[16rem] truncate">
+        {name}
+      </span>
+    )
+  }
+  return (
+    <span
+      title={run.workflowId}
+      className="block max-w-[16rem] truncate font-mono text-[13px] text-fg-muted"
+    >
+      {run.workflowId}
+    </span>
+  )
+}
+
+export function StartedCell({ run, tz, now }: { run: Run; tz: TimeZoneMode; now: number }) {
+  // Queued runs have not started: their creation time is the best "when" there is.
+  const iso = run.startedAt ?? run.createdAt
+  if (!iso) return <span className="text-fg-subtle">—</span>
+  const isQueued = run.startedAt === undefined
+  const other = formatAbsoluteTime(iso, tz === 'utc' ? 'local' : 'utc')
+  const relative = formatRelativeTime(iso, now)
+  return (
+    <time
+      dateTime={iso}
+      title={`${isQueued ? 'Queued, not started yet. Created ' : ''}${relative} · ${other}`}
+      className={isQueued ? 'text-fg-muted tabular-nums' : 'tabular-nums'}
+    >
+      {formatAbsoluteTime(iso, tz)}
+    </time>
+  )
+}
+
+export function DurationCell({ run }: { run: Run }) {
+  if (run.status === 'running' && run.startedAt && !run.finishedAt) {
+    return <LiveDuration startedAt={run.startedAt} />
+  }
+  const ms = run.durationMs ?? elapsedBetween(run.startedAt, run.finishedAt)
+  if (ms === undefined) return <span className="text-fg-subtle">—</span>
+  return <span className="tabular-nums">{formatDuration(ms)}</span>
+}
+
+function elapsedBetween(start: string | undefined, end: string | undefined): number | undefined {
+  if (!start || !end) return undefined
+  const ms = new Date(end).getTime() - new Date(start).getTime()
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined
+}
+
+/** Running runs have no duration yet: count up from the start, whole seconds so it reads calmly. */
+function LiveDuration({ startedAt }: { startedAt: string }) {
+  const now = useNow(1000)
+  const elapsed = Math.max(0, now - new Date(startedAt).getTime())
+  return (
+    <span className="text-info-fg tabular-nums" title="Still running: time since it started">
+      {formatDuration(Math.floor(elapsed / 1000) * 1000)}
+    </span>
+  )
+}
+
+export function TextCell({ value, mono = false }: { value: string | undefined; mono?: boolean }) {
+  if (!value) return <span className="text-fg-subtle">—</span>
+  return (
+    <span
+      title={value}
+      className={
+        mono
+          ? 'block max-w-[12rem] truncate font-mono text-xs text-fg-muted'
+          : 'block max-w-[12rem] truncate text-fg-muted'
+      }
+    >
+      {value}
+    </span>
+  )
+}
+
+export function ErrorCell({ error }: { error: string | undefined }) {
+  if (!error) return <span className="text-fg-subtle">—</span>
+  return (
+    <span
+      title={error}
+      className="block max-w-[18rem] truncate text-danger-fg xl:max-w-[22rem] 2xl:max-w-[32rem]"
+    >
+      {error}
+    </span>
+  )
+}

@@ -1,0 +1,72 @@
+/**
+ * The runs page's URL: every view state is a search parameter, validated here. Nothing in the
+ * address bar can crash the page: an invalid value falls back to its default, and the route
+ * rewrites the URL (replace) to the value actually shown.
+ */
+import { z } from 'zod'
+import { idSchema } from '../../../shared/model'
+import { runStatuses, type RunStatus } from '../../../shared/run-status'
+import { defaultPageSize, pageSizes } from '../../../shared/api-params'
+import type { TimeZoneMode } from '../../lib/format'
+
+export type PageSize = (typeof pageSizes)[number]
+
+function isPageSize(value: number): value is PageSize {
+  return pageSizes.some((size) => size === value)
+}
+
+/** Accepts `failed,running` from the URL or an array from navigation; drops unknown words. */
+const statusParam = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value): RunStatus[] | undefined => {
+    const parts = (typeof value === 'string' ? value.split(',') : value).map((part) => part.trim())
+    const statuses = runStatuses.filter((status) => parts.includes(status))
+    return statuses.length > 0 ? statuses : undefined
+  })
+  .optional()
+  .catch(undefined)
+
+const optionalId = idSchema.optional().catch(undefined)
+
+export const runsSearchSchema = z.object({
+  source: optionalId,
+  workflow: optionalId,
+  status: statusParam,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  pageSize: z.coerce
+    .number()
+    .refine(isPageSize)
+    .transform((value): PageSize => (isPageSize(value) ? value : defaultPageSize))
+    .catch(defaultPageSize),
+  run: optionalId,
+  tz: z.enum(['local', 'utc']).catch('local' satisfies TimeZoneMode),
+})
+
+export type RunsSearch = z.infer<typeof runsSearchSchema>
+/** What links and navigation may pass: everything optional, defaults filled in by parsing. */
+export type RunsSearchInput = Partial<RunsSearch>
+
+export function parseRunsSearch(raw: unknown): RunsSearch {
+  return runsSearchSchema.parse(raw ?? {})
+}
+
+/** Values left out of the URL because they are what an absent parameter means anyway. */
+export const runsSearchDefaults = {
+  page: 1,
+  pageSize: defaultPageSize,
+  tz: 'local',
+} as const satisfies Partial<RunsSearch>
+
+export function hasActiveFilters(search: RunsSearch): boolean {
+  return search.workflow !== undefined || (search.status?.length ?? 0) > 0
+}
+
+/** The search as it appears in the URL: defaults left out, so links stay short and stable. */
+export function toUrlSearch(search: RunsSearch): RunsSearchInput {
+  return {
+    ...search,
+    page: search.page === runsSearchDefaults.page ? undefined : search.page,
+    pageSize: search.pageSize === runsSearchDefaults.pageSize ? undefined : search.pageSize,
+    tz: search.tz === runsSearchDefaults.tz ? undefined : search.tz,
+  }
+}

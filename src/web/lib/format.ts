@@ -1,0 +1,108 @@
+/**
+ * Formatting for people: durations that read at a glance (`4.32 s`, `2 min 5 s`, `1 h 3 min`),
+ * absolute times that always name their time zone, and relative times for hover text.
+ * Pinned to en-GB so the table reads the same on every machine and in every test.
+ */
+export type TimeZoneMode = 'local' | 'utc'
+
+const locale = 'en-GB'
+
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—'
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  const seconds = ms / 1000
+  if (seconds < 10 && Number(seconds.toFixed(2)) < 10) return `${trimZeros(seconds.toFixed(2))} s`
+  if (seconds < 60 && Number(seconds.toFixed(1)) < 60) return `${trimZeros(seconds.toFixed(1))} s`
+
+  const totalSeconds = Math.round(seconds)
+  const days = Math.floor(totalSeconds / 86_400)
+  const hours = Math.floor((totalSeconds % 86_400) / 3600)
+  const minutes = Math.floor((totalSeconds % 3600) / 60)
+  const secs = totalSeconds % 60
+  if (days > 0) return joinUnits([days, 'd'], [hours, 'h'])
+  if (hours > 0) return joinUnits([hours, 'h'], [minutes, 'min'])
+  return joinUnits([minutes, 'min'], [secs, 's'])
+}
+
+function trimZeros(fixed: string): string {
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed
+}
+
+function joinUnits(major: [number, string], minor: [number, string]): string {
+  return minor[0] > 0
+    ? `${major[0]} ${major[1]} ${minor[0]} ${minor[1]}`
+    : `${major[0]} ${major[1]}`
+}
+
+const absoluteFormats = new Map<TimeZoneMode, Intl.DateTimeFormat>()
+
+function absoluteFormat(mode: TimeZoneMode): Intl.DateTimeFormat {
+  let format = absoluteFormats.get(mode)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+      timeZone: mode === 'utc' ? 'UTC' : undefined,
+    })
+    absoluteFormats.set(mode, format)
+  }
+  return format
+}
+
+/** `20 Nov 2026, 13:00:00 CET`: the zone is part of the text, never implied. */
+export function formatAbsoluteTime(iso: string, mode: TimeZoneMode): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return '—'
+  return absoluteFormat(mode).format(date)
+}
+
+/** `13:00:05 CET` for "Updated" stamps. */
+export function formatClockTime(ms: number, mode: TimeZoneMode): string {
+  return new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+    timeZone: mode === 'utc' ? 'UTC' : undefined,
+  }).format(ms)
+}
+
+const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+const relativeSteps: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+]
+
+/** `5 minutes ago`, `in 2 hours`. */
+export function formatRelativeTime(iso: string, nowMs: number): string {
+  const time = new Date(iso).getTime()
+  if (Number.isNaN(time)) return ''
+  let value = (time - nowMs) / 1000
+  for (const [unit, size] of relativeSteps) {
+    if (Math.abs(value) < size) return relativeFormat.format(Math.round(value), unit)
+    value /= size
+  }
+  return ''
+}
+
+const countFormat = new Intl.NumberFormat(locale)
+
+/** `1,420` */
+export function formatCount(value: number): string {
+  return countFormat.format(value)
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many
+}

@@ -1,0 +1,22 @@
+/**
+ * Setup for every web test: jest-dom matchers, the MSW server (unhandled requests fail the
+ * test, so nothing reaches a real network), and a clean DOM and storage between tests.
+ */
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { server } from './msw-server'
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' })
+  // jsdom has no layout or scrolling; the router's scroll restoration calls this.
+  window.scrollTo = () => {}
+})
+
+afterEach(() => {
+  cleanup()
+  server.resetHandlers()
+  window.localStorage.clear()
+})
+
+afterAll(() => server.close())
