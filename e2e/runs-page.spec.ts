@@ -1,0 +1,186 @@
+/**
+ * The runs page against the real server and sandbox: filters through the controls, the URL
+ * as the whole view state (reload, a fresh page, history), paging, the rejected-key error,
+ * accessibility and a phone-sized window.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { test, expect, frozenNow } from './fixtures'
+
+const rows = (page: Page) => page.locator('tbody tr[data-run-id]')
+
+async function rowIds(page: Page): Promise<string[]> {
+  await expect(rows(page).first()).toBeVisible()
+  return rows(page).evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('data-run-id') ?? ''),
+  )
+}
+
+/** Text of one column in every visible row, found by its header so column order can change. */
+async function columnTexts(page: Page, header: string): Promise<string[]> {
+  const headers = await page.locator('thead th').allTextContents()
+  const index = headers.indexOf(header)
+  expect(index, `column ${header} is shown`).toBeGreaterThanOrEqual(0)
+  return rows(page)
+    .locator(`td:nth-child(${index + 1})`)
+    .allTextContents()
+}
+
+async function waitForSettledTable(page: Page) {
+  await expect(page.locator('tbody[aria-busy="false"]')).toBeVisible()
+  await expect(rows(page).first()).toBeVisible()
+}
+
+test.describe('runs page', () => {
+  test('opens on the first source; its rejected key is explained in place', async ({ page }) => {
+    await page.goto('/runs')
+    await expect(page).toHaveURL(/\/runs\?source=trigify$/)
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText('The Trigify API rejected the configured API key.')
+    await expect(alert).toContainText('Check TRIGIFY_API_KEY on the server.')
+    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible()
+    // The rest of the page is still there to move on from.
+    await expect(page.getByRole('banner')).toContainText('Runboard')
+    await expect(page.getByRole('button', { name: /^Status/ })).toBeVisible()
+    await page.getByRole('combobox', { name: 'Source' }).selectOption('demo-puq')
+    await expect(page).toHaveURL(/source=demo-puq/)
+    await waitForSettledTable(page)
+    await expect(page.getByRole('banner')).toContainText('Demo data')
+  })
+
+  test('filters by status and workflow; every row matches; the URL restores the view', async ({
+    page,
+    context,
+  }) => {
+    expect(frozenNow).toBeTruthy()
+    await page.goto('/runs?source=demo-puq')
+    await waitForSettledTable(page)
+
+    await page.getByRole('button', { name: /^Status/ }).click()
+    await page.getByRole('checkbox', { name: 'Failed' }).check()
+    await page.keyboard.press('Escape')
+    await expect(page).toHaveURL(/[?&]status=failed(&|$)/)
+    await waitForSettledTable(page)
+    for (const status of await columnTexts(page, 'Status')) expect(status).toBe('Failed')
+
+    // A workflow that has failed runs: the one of the first failed run on screen.
+    const [workflowName = ''] = await columnTexts(page, 'Workflow')
+    const workflowInput = page.getByRole('combobox', { name: 'Workflow' })
+    await workflowInput.click()
+    await workflowInput.fill(workflowName.slice(0, 8))
+    await page
+      .getByRole('listbox', { name: 'Workflows' })
+      .getByRole('option')
+      .filter({ has: page.getByText(workflowName, { exact: true }) })
+      .click()
+    await expect(page).toHaveURL(/[?&]workflow=[^&]+/)
+    await waitForSettledTable(page)
+    await expect(workflowInput).toHaveValue(workflowName)
+    for (const status of await columnTexts(page, 'Status')) expect(status).toBe('Failed')
+    for (const name of await columnTexts(page, 'Workflow')) expect(name).toBe(workflowName)
+
+    const url = page.url()
+    expect(new URL(url).searchParams.get('page')).toBeNull()
+    const ids = await rowIds(page)
+    const count = await page
+      .getByText(/\d+ failed runs?/)
+      .first()
+      .textContent()
+
+    await page.reload()
+    await waitForSettledTable(page)
+    expect(page.url()).toBe(url)
+    expect(await rowIds(page)).toEqual(ids)
+    await expect(page.getByRole('button', { name: 'Status: Failed' })).toBeVisible()
+    await expect(page.getByRole('combobox', { name: 'Workflow' })).toHaveValue(workflowName)
+
+    const fresh = await context.newPage()
+    await fresh.goto(url)
+    await waitForSettledTable(fresh)
+    expect(await rowIds(fresh)).toEqual(ids)
+    await expect(fresh.getByText(count ?? '').first()).toBeVisible()
+    await fresh.close()
+
+    await page.getByRole('button', { name: 'Clear filters' }).first().click()
+    await expect(page).toHaveURL(/\/runs\?source=demo-puq$/)
+  })
+
+  test('pages forward and back, with the buttons and with browser history', async ({ page }) => {
+    await page.goto('/runs?source=demo-puq&pageSize=10')
+    await waitForSettledTable(page)
+    const firstPage = await rowIds(page)
+    expect(firstPage).toHaveLength(10)
+    await expect(page.getByText(/^Page 1 of [\d,]+$/)).toBeVisible()
+
+    await page.getByRole('button', { name: 'Next page' }).click()
+    await expect(page).toHaveURL(/[?&]page=2(&|$)/)
+    await expect(page.getByText(/^Page 2 of [\d,]+$/)).toBeVisible()
+    await expect.poll(() => rowIds(page)).not.toEqual(firstPage)
+    const secondPage = await rowIds(page)
+    expect(secondPage.some((id) => firstPage.includes(id))).toBe(false)
+
+    await page.getByRole('button', { name: 'Previous page' }).click()
+    await expect(page).not.toHaveURL(/[?&]page=/)
+    await expect.poll(() => rowIds(page)).toEqual(firstPage)
+
+    await page.goBack()
+    await expect(page).toHaveURL(/[?&]page=2(&|$)/)
+    await expect.poll(() => rowIds(page)).toEqual(secondPage)
+    await page.goBack()
+    await expect(page).not.toHaveURL(/[?&]page=/)
+    await expect.poll(() => rowIds(page)).toEqual(firstPage)
+    await page.goForward()
+    await expect.poll(() => rowIds(page)).toEqual(secondPage)
+  })
+
+  test('says how much history a Trigify status filter covered', async ({ page }) => {
+    await page.goto('/runs?source=demo-trigify&status=failed')
+    await waitForSettledTable(page)
+    await expect(
+      page.getByText(/[\d,]+ failed runs? among the newest [\d,]+ of [\d,]+/),
+    ).toBeVisible()
+    for (const status of await columnTexts(page, 'Status')) expect(status).toBe('Failed')
+  })
+
+  test('corrects an invalid URL instead of failing', async ({ page }) => {
+    await page.goto('/runs?source=demo-puq&page=-3&pageSize=7&status=nope&tz=mars')
+    await expect(page).toHaveURL(/\/runs\?source=demo-puq$/)
+    await waitForSettledTable(page)
+  })
+
+  test('has no serious or critical accessibility violations', async ({ page }) => {
+    for (const url of ['/runs?source=demo-puq', '/runs?source=trigify']) {
+      await page.goto(url)
+      await expect(page.locator('tbody[aria-busy="false"], [role="alert"]').first()).toBeVisible()
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze()
+      const serious = results.violations.filter(
+        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+      )
+      expect(
+        serious.map((violation) => `${violation.id}: ${violation.help}`),
+        url,
+      ).toEqual([])
+    }
+  })
+
+  test('works in a 375 px wide window', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 })
+    await page.goto('/runs?source=demo-puq')
+    await waitForSettledTable(page)
+    // The page itself never scrolls sideways; the table scrolls inside its own box.
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(pageWidth).toBeLessThanOrEqual(375)
+    const tableBox = page.locator('table').locator('xpath=..')
+    const overflow = await tableBox.evaluate((element) => element.scrollWidth > element.clientWidth)
+    expect(overflow).toBe(true)
+    await expect(page.getByRole('button', { name: /^Status/ })).toBeInViewport()
+    await expect(page.getByRole('combobox', { name: 'Workflow' })).toBeInViewport()
+    const next = page.getByRole('button', { name: 'Next page' })
+    await next.scrollIntoViewIfNeeded()
+    await expect(next).toBeInViewport()
+    await next.click()
+    await expect(page).toHaveURL(/[?&]page=2(&|$)/)
+  })
+})
