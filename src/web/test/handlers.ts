@@ -13,6 +13,7 @@ export const apiPaths = {
   sources: '*/api/sources',
   workflows: '*/api/sources/:source/workflows',
   runs: '*/api/sources/:source/runs',
+  run: '*/api/sources/:source/runs/:runId',
 } as const
 
 export function errorResponse(
@@ -39,5 +40,12 @@ export const handlers = [
         (!status || status.length === 0 || status.includes(run.status)),
     )
     return HttpResponse.json(toRunPage(matches, { page, pageSize }))
+  }),
+  // The page-level world has no step data; the drawer's own tests bring runs with steps.
+  http.get(apiPaths.run, ({ params }) => {
+    const run = history.find((candidate) => candidate.id === params.runId)
+    return run
+      ? HttpResponse.json({ ...run, steps: null })
+      : errorResponse('NOT_FOUND', 404, { message: `Run ${String(params.runId)} was not found.` })
   }),
 ]

@@ -35,10 +35,12 @@ describe('the /runs route', () => {
 
   it('keeps the open run and the time zone in the URL', async () => {
     const app = renderApp('/runs?source=demo-puq&run=run_0003&tz=utc')
-    expect(await screen.findByRole('region', { name: /Run run_0003/ })).toBeInTheDocument()
+    const dialog = await screen.findByRole('dialog', { name: /run_0003/ })
     expect(app.search()).toEqual({ source: 'demo-puq', run: 'run_0003', tz: 'utc' })
-    await app.user.click(screen.getByRole('button', { name: 'Close run' }))
+    await within(dialog).findByRole('region', { name: 'Run summary' })
+    await app.user.click(within(dialog).getByRole('button', { name: 'Close run details' }))
     await waitFor(() => expect(app.search().run).toBeUndefined())
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   })
 
   it('explains a failure to load the sources, with a retry', async () => {

@@ -16,6 +16,7 @@ import { describeError } from '../../lib/describe-error'
 import { stringifySearch } from '../../lib/search-serializer'
 import { sourceQueries } from '../../features/sources/api/fetch-sources'
 import { runQueries } from '../../features/runs/api/run-queries'
+import { RunDrawer } from '../../features/run-detail/components/run-drawer'
 import { RunsPage } from '../../features/runs/components/runs-page'
 import {
   parseRunsSearch,
@@ -68,7 +69,14 @@ export const runsRoute = createRoute({
       throw: true,
       // Another source's workflow ids and run ids mean nothing here.
       search: deps.source
-        ? { ...current, source: first.id, workflow: undefined, run: undefined, page: 1 }
+        ? {
+            ...current,
+            source: first.id,
+            workflow: undefined,
+            run: undefined,
+            step: undefined,
+            page: 1,
+          }
         : { ...current, source: first.id },
     })
   },
@@ -78,6 +86,7 @@ export const runsRoute = createRoute({
 
 function RunsRoute() {
   const search = runsRoute.useSearch()
+  const navigate = runsRoute.useNavigate()
   const sources = useQuery(sourceQueries.list())
 
   if (sources.isError) {
@@ -107,11 +116,38 @@ function RunsRoute() {
       <Navigate
         to="/runs"
         replace
-        search={{ ...search, source: first.id, workflow: undefined, run: undefined, page: 1 }}
+        search={{
+          ...search,
+          source: first.id,
+          workflow: undefined,
+          run: undefined,
+          step: undefined,
+          page: 1,
+        }}
       />
     )
   }
-  return <RunsPage key={source.id} sourceId={source.id} source={source} />
+  return (
+    <RunsPage
+      key={source.id}
+      sourceId={source.id}
+      source={source}
+      renderOpenRun={({ runId, workflowId, onClose }) => (
+        <RunDrawer
+          source={source.id}
+          runId={runId}
+          workflow={workflowId}
+          tz={search.tz}
+          stepId={search.step}
+          // Picking a step refines the view in place: back closes the drawer, not the step.
+          onStepChange={(step) =>
+            void navigate({ search: (prev) => ({ ...prev, step }), replace: true })
+          }
+          onClose={onClose}
+        />
+      )}
+    />
+  )
 }
 
 function RunsPending() {

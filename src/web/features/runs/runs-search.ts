@@ -39,6 +39,8 @@ export const runsSearchSchema = z.object({
     .transform((value): PageSize => (isPageSize(value) ? value : defaultPageSize))
     .catch(defaultPageSize),
   run: optionalId,
+  /** The step selected in the open run's timeline. */
+  step: optionalId,
   tz: z.enum(['local', 'utc']).catch('local' satisfies TimeZoneMode),
 })
 

@@ -5,7 +5,16 @@
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import { z } from 'zod'
 import type { Run, RunPage, Source } from '../../../../shared/model'
 import { isActiveStatus, statusMeta, type RunStatus } from '../../../../shared/run-status'
@@ -18,7 +27,6 @@ import type { RunFilters } from '../api/fetch-runs'
 import { runQueries } from '../api/run-queries'
 import { hasActiveFilters, type PageSize, type RunsSearch } from '../runs-search'
 import { availableOptionalColumns, runColumnIds, runColumns, type RunColumnId } from './columns'
-import { RunPanel } from './run-panel'
 import { RunsPagination } from './runs-pagination'
 import { RefreshErrorNotice, RunsEmptyState, RunsErrorState } from './runs-states'
 import { LiveStatus, RunsCount } from './runs-summary'
@@ -71,7 +79,23 @@ function describeSource(source: Source): string {
 
 type Pin = { viewKey: string; runs: Run[] }
 
-export function RunsPage({ sourceId, source }: { sourceId: string; source: Source | undefined }) {
+/** What the page knows about the open run; the route renders the detail (another feature). */
+export type OpenRun = {
+  runId: string
+  /** The run's workflow when the page has seen it: Trigify finds a run by workflow. */
+  workflowId: string | undefined
+  onClose: () => void
+}
+
+export function RunsPage({
+  sourceId,
+  source,
+  renderOpenRun,
+}: {
+  sourceId: string
+  source: Source | undefined
+  renderOpenRun: (openRun: OpenRun) => ReactNode
+}) {
   const search = routeApi.useSearch()
   const navigate = routeApi.useNavigate()
   const queryClient = useQueryClient()
@@ -162,9 +186,19 @@ export function RunsPage({ sourceId, source }: { sourceId: string; source: Sourc
       void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: options.replace }),
     [navigate],
   )
-  const openRun = useCallback((runId: string) => setSearch({ run: runId }), [setSearch])
+  // The workflow of the run opened from a row, kept while it stays open even when a refresh
+  // moves the run off the page, so the detail query (keyed by it) does not start over.
+  const [openedWorkflow, setOpenedWorkflow] = useState<{ runId: string; workflowId: string }>()
+  const openRun = useCallback(
+    (runId: string) => {
+      const row = displayed.find((run) => run.id === runId)
+      if (row) setOpenedWorkflow({ runId, workflowId: row.workflowId })
+      setSearch({ run: runId, step: undefined })
+    },
+    [displayed, setSearch],
+  )
   const closeRun = useCallback(() => {
-    if (search.run !== undefined) setSearch({ run: undefined })
+    if (search.run !== undefined) setSearch({ run: undefined, step: undefined })
   }, [search.run, setSearch])
   const showHelp = useCallback(() => setIsHelpOpen(true), [setIsHelpOpen])
 
@@ -172,8 +206,8 @@ export function RunsPage({ sourceId, source }: { sourceId: string; source: Sourc
     tableBodyRef,
     workflowInputRef,
     onShowHelp: showHelp,
-    onEscape: closeRun,
-    isEnabled: !isHelpOpen,
+    // The open run is a modal dialog with keys of its own (Escape closes it).
+    isEnabled: !isHelpOpen && search.run === undefined,
   })
 
   const vendor = source?.vendor
@@ -192,8 +226,6 @@ export function RunsPage({ sourceId, source }: { sourceId: string; source: Sourc
     `page ${search.page} of ${Math.max(pageCount, 1)}`,
     `times in ${search.tz === 'utc' ? 'UTC' : 'local time'}`,
   ].join(', ')
-
-  const openRunData = search.run ? displayed.find((run) => run.id === search.run) : undefined
 
   return (
     <div className="mx-auto flex w-full max-w-[1400px] flex-col gap-4 px-4 py-5 sm:px-6">
@@ -341,21 +373,13 @@ export function RunsPage({ sourceId, source }: { sourceId: string; source: Sourc
         }
       />
 
-      {search.run !== undefined && (
-        <div className="fixed right-4 bottom-4 z-40 w-[min(28rem,calc(100vw-2rem))]">
-          <RunPanel
-            runId={search.run}
-            run={openRunData}
-            workflowName={
-              openRunData
-                ? (openRunData.workflowName ?? workflowNames.get(openRunData.workflowId))
-                : undefined
-            }
-            tz={search.tz}
-            onClose={closeRun}
-          />
-        </div>
-      )}
+      {search.run !== undefined &&
+        renderOpenRun({
+          runId: search.run,
+          workflowId:
+            openedWorkflow?.runId === search.run ? openedWorkflow.workflowId : search.workflow,
+          onClose: closeRun,
+        })}
 
       {isHelpOpen && (
         <Suspense fallback={null}>

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { makeRun, toRunPage } from '../../../test/fixtures'
@@ -152,17 +152,19 @@ describe('RunsTable', () => {
     await app.user.click(within(first!).getByText('Enrich new leads'))
     expect(app.search().run).toBe('run_0001')
 
+    await screen.findByRole('dialog', { name: /run_0001/ })
     await app.user.keyboard('{Escape}')
     expect(app.search().run).toBeUndefined()
+    // Closing the drawer gives focus back to the row that opened it.
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-run-id', 'run_0001'))
 
-    await app.user.keyboard('j')
     await app.user.keyboard('j')
     expect(document.activeElement).toHaveAttribute('data-run-id', 'run_0002')
     await app.user.keyboard('k')
     expect(document.activeElement).toHaveAttribute('data-run-id', 'run_0001')
     await app.user.keyboard('{Enter}')
     expect(app.search().run).toBe('run_0001')
-    expect(await screen.findByRole('region', { name: /Run run_0001/ })).toBeInTheDocument()
+    expect(await screen.findByRole('dialog', { name: /run_0001/ })).toBeInTheDocument()
   })
 
   it('ignores shortcuts while typing, and explains them on ?', async () => {

@@ -1,6 +1,6 @@
 /**
  * Keyboard shortcuts of the runs page: `j`/`k` move focus between rows, `/` jumps to the
- * workflow search, `?` opens the help, Escape closes the open run. All of them stay quiet
+ * workflow search, `?` opens the help. All of them stay quiet
  * while the user types in a field or holds a modifier (browser and OS shortcuts win).
  */
 import { useEffect, type RefObject } from 'react'
@@ -37,13 +37,11 @@ export function useRunsShortcuts({
   tableBodyRef,
   workflowInputRef,
   onShowHelp,
-  onEscape,
   isEnabled,
 }: {
   tableBodyRef: RefObject<HTMLElement | null>
   workflowInputRef: RefObject<HTMLInputElement | null>
   onShowHelp: () => void
-  onEscape: () => void
   isEnabled: boolean
 }) {
   useEffect(() => {
@@ -68,12 +66,9 @@ export function useRunsShortcuts({
           event.preventDefault()
           onShowHelp()
           break
-        case 'Escape':
-          onEscape()
-          break
       }
     }
     document.addEventListener('keydown', onKeyDown)
     return () => document.removeEventListener('keydown', onKeyDown)
-  }, [isEnabled, tableBodyRef, workflowInputRef, onShowHelp, onEscape])
+  }, [isEnabled, tableBodyRef, workflowInputRef, onShowHelp])
 }
