@@ -15,7 +15,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // Playwright empties its outputDir at start: keep it apart from the CI reports beside it.
   outputDir: 'test-results/artifacts',
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     browserName: 'chromium',
     timezoneId: 'Europe/Berlin',
