@@ -12,6 +12,7 @@ describe('parseConfig', () => {
       puq: undefined,
       upstreamTimeoutMs: 10_000,
       scanBudget: 10,
+      windowBudget: 40,
       trigifyRateReserve: 10,
     })
   })

@@ -85,6 +85,11 @@ const envSchema = z.object({
   UPSTREAM_TIMEOUT_MS: integerVar(1, 300_000, 10_000),
   /** Upstream requests one API call may spend scanning Trigify pages (status filter, run lookup). */
   RUNBOARD_SCAN_BUDGET: integerVar(1, 100, 10),
+  /**
+   * Upstream requests one time-window answer (the chart's stats, a bar's runs) may spend
+   * reading history back to the window's start; a repeat continues where the last stopped.
+   */
+  RUNBOARD_WINDOW_BUDGET: integerVar(1, 500, 40),
   /** Trigify requests per window kept back from scans so that primary views still load. */
   TRIGIFY_RATE_RESERVE: integerVar(0, 1000, 10),
 })
@@ -98,6 +103,7 @@ export type Config = {
   accessToken: string | undefined
   upstreamTimeoutMs: number
   scanBudget: number
+  windowBudget: number
   trigifyRateReserve: number
 }
 
@@ -142,6 +148,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     accessToken: parsed.RUNBOARD_ACCESS_TOKEN,
     upstreamTimeoutMs: parsed.UPSTREAM_TIMEOUT_MS,
     scanBudget: parsed.RUNBOARD_SCAN_BUDGET,
+    windowBudget: parsed.RUNBOARD_WINDOW_BUDGET,
     trigifyRateReserve: parsed.TRIGIFY_RATE_RESERVE,
   }
 }

@@ -26,11 +26,11 @@ export function parseParams<S extends z.ZodType>(
   const name = String(issue?.path[0] ?? 'parameters')
   throw new ApiError(
     'BAD_REQUEST',
-    `${name}: ${issue === undefined ? 'is invalid' : reason(issue)}`,
+    `${name}: ${issue === undefined ? 'is invalid' : reason(issue, name)}`,
   )
 }
 
-function reason(issue: z.core.$ZodIssue): string {
+function reason(issue: z.core.$ZodIssue, name: string): string {
   switch (issue.code) {
     case 'too_big':
       return `must be at most ${String(issue.maximum)}`
@@ -43,7 +43,9 @@ function reason(issue: z.core.$ZodIssue): string {
         ? 'must be a whole number'
         : `must be a ${issue.expected}`
     case 'invalid_value':
-      return `must be one or more of ${runStatuses.join(', ')}, separated by commas`
+      return name === 'status'
+        ? `must be one or more of ${runStatuses.join(', ')}, separated by commas`
+        : `must be one of ${issue.values.map(String).join(', ')}`
     default:
       return issue.message
   }

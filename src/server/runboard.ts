@@ -42,6 +42,7 @@ export async function startRunboard(
     timeoutMs: config.upstreamTimeoutMs,
     scanBudget: config.scanBudget,
     trigifyRateReserve: config.trigifyRateReserve,
+    windowBudget: config.windowBudget,
   }
   const cleanups: (() => Promise<void>)[] = [() => dispatcher.close()]
   const closeAll = async () => {

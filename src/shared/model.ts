@@ -117,6 +117,62 @@ export const runPageSchema = z.object({
 })
 export type RunPage = z.infer<typeof runPageSchema>
 
+/** One bar of the outcomes chart: runs that started in [start, end). */
+export const statsBucketSchema = z.object({
+  start: isoTime,
+  end: isoTime,
+  total: z.number().int().nonnegative(),
+  /** Every status, zeros included: an empty bucket is a real zero once it is covered. */
+  counts: statusCountsSchema,
+})
+export type StatsBucketCounts = z.infer<typeof statsBucketSchema>
+
+/**
+ * Outcome counts over a time window. Both vendors list newest first with no time filter, so
+ * the server reads pages back to `from` within a request budget; `coverage` says how far it got.
+ * Counts for buckets that end after `coverage.coveredFrom` are exact.
+ */
+export const runStatsSchema = z.object({
+  source: z.string(),
+  from: isoTime,
+  to: isoTime,
+  bucket: z.enum(['hour', 'day']),
+  timeZone: z.string(),
+  buckets: z.array(statsBucketSchema),
+  totals: z.object({
+    total: z.number().int().nonnegative(),
+    counts: statusCountsSchema,
+    /** failed ÷ (succeeded + failed); null with no finished run to divide by. */
+    failureRate: z.number().min(0).max(1).nullable(),
+  }),
+  /** Durations of finished runs in the window; absent when none reported one. */
+  durations: z
+    .object({
+      p50Ms: z.number().nonnegative(),
+      p95Ms: z.number().nonnegative(),
+      sampleSize: z.number().int().positive(),
+    })
+    .optional(),
+  /** The vendor's own totals for the same filters over all time (exact, not windowed). */
+  allTime: z
+    .object({
+      total: z.number().int().nonnegative(),
+      succeeded: z.number().int().nonnegative().optional(),
+      failed: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
+  coverage: z.object({
+    /** True when every run that started in the window was counted. */
+    complete: z.boolean(),
+    scannedRuns: z.number().int().nonnegative(),
+    /** Counts are complete from here to `to`: `from` itself when complete. */
+    coveredFrom: isoTime,
+    /** Runs in the window with no start or creation time, so in no bucket. */
+    undatedRuns: z.number().int().nonnegative(),
+  }),
+})
+export type RunStats = z.infer<typeof runStatsSchema>
+
 export const errorCodes = [
   'BAD_REQUEST',
   'UNAUTHORIZED',

@@ -1,16 +1,23 @@
 /**
- * The read-only data routes: sources, workflows, runs, run detail. Every parameter is parsed
+ * The read-only data routes: sources, workflows, runs, run detail, stats. Every parameter is parsed
  * with the shared schemas before an adapter sees it, so ids that reach a vendor URL have
  * already matched the strict id pattern; each call counts its upstream calls for the log.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { runDetailQuerySchema, runsQuerySchema } from '../../shared/api-params'
+import { runDetailQuerySchema, runsQuerySchema, statsQuerySchema } from '../../shared/api-params'
 import { idSchema } from '../../shared/model'
-import type { RunDetail, RunPage, SourcesResponse, WorkflowsResponse } from '../../shared/model'
+import type {
+  RunDetail,
+  RunPage,
+  RunStats,
+  SourcesResponse,
+  WorkflowsResponse,
+} from '../../shared/model'
 import { ApiError } from '../errors'
 import { parseParams } from '../param-errors'
 import type { SourceAdapter } from '../sources/types'
+import { windowRunsPage, windowStats } from '../stats/window-answers'
 import { contextOf, requestContext } from '../upstream/request-context'
 
 const sourceParamsSchema = z.object({ source: idSchema })
@@ -44,7 +51,20 @@ export function registerRunRoutes(app: FastifyInstance, sources: readonly Source
   app.get('/api/sources/:source/runs', async (request): Promise<RunPage> => {
     const adapter = sourceOf(request)
     const query = parseParams(runsQuerySchema, request.query, Object.keys(runsQuerySchema.shape))
-    return counted(request, () => adapter.listRuns(query))
+    if (query.from === undefined && query.to === undefined) {
+      return counted(request, () => adapter.listRuns(query))
+    }
+    return counted(request, async () =>
+      windowRunsPage(await adapter.windowSource(query), query, Date.now()),
+    )
+  })
+
+  app.get('/api/sources/:source/stats', async (request): Promise<RunStats> => {
+    const adapter = sourceOf(request)
+    const query = parseParams(statsQuerySchema, request.query, Object.keys(statsQuerySchema.shape))
+    return counted(request, async () =>
+      windowStats(adapter.info.id, await adapter.windowSource(query), query, Date.now()),
+    )
   })
 
   app.get('/api/sources/:source/runs/:runId', async (request): Promise<RunDetail> => {

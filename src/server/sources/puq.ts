@@ -11,6 +11,8 @@ import { isActiveStatus, type RunStatus } from '../../shared/run-status'
 import { ApiError } from '../errors'
 import type { UpstreamClient } from '../upstream/client'
 import { TtlCache } from '../upstream/ttl-cache'
+import { WindowIndexCache } from '../stats/window-index'
+import { statusMatcher } from '../stats/window-scan'
 import { MergedHistory, type RunStream } from './merged-history'
 import type { SourceAdapter } from './types'
 import { toIsoTime, toRunStatus, vendorTimeSchema } from './vendor-time'
@@ -193,6 +195,8 @@ export type PuqSourceOptions = {
   label: string
   isDemo: boolean
   client: UpstreamClient
+  /** Upstream requests one time-window answer (stats, a chart bar's runs) may spend. */
+  windowBudget: number
   pageTtlMs?: number
 }
 
@@ -221,6 +225,7 @@ export function createPuqSource(options: PuqSourceOptions): SourceAdapter {
   })
   const finishedRuns = new TtlCache<RunDetail>(5_000, Date.now)
   const merges = new TtlCache<{ history: MergedHistory; counts: Map<string, PuqRunList> }>(50)
+  const windowIndexes = new WindowIndexCache()
 
   const fetchList = (
     query: { workflow?: string; status?: string },
@@ -317,6 +322,48 @@ export function createPuqSource(options: PuqSourceOptions): SourceAdapter {
         query.pageSize,
       )
       return pageFromList(list, query, await namesPromise)
+    },
+
+    windowSource({ workflow, status }) {
+      const words = toPuqStatusFilter(status)
+      // One stream per status word puq filters by; none when no puq status can match.
+      const streams: (string | undefined)[] =
+        words === null ? [] : words.length === 0 ? [undefined] : words
+      const indexes = streams.map((word) =>
+        windowIndexes.get(`${workflow ?? '*'}|${word ?? 'all'}`, async (page, limit, scan) => {
+          const [list, names] = await Promise.all([
+            client.get(puqPaths.executions(), puqRunListSchema, {
+              query: { page, limit, workflow_id: workflow, status: word },
+              ttlMs: pageTtlMs,
+              scan,
+            }),
+            directory.names(),
+          ])
+          return {
+            runs: list.items.map((run) => toRun(run, source, names.get(run.workflow_id))),
+            total: list.total,
+            ...(typeof list.succeeded === 'number' ? { succeeded: list.succeeded } : {}),
+            ...(typeof list.failed === 'number' ? { failed: list.failed } : {}),
+          }
+        }),
+      )
+      return Promise.resolve({
+        indexes,
+        matches: statusMatcher(status),
+        allowance: () => ({ remaining: options.windowBudget, reserve: 0 }),
+        allTime: () => {
+          let total = 0
+          let succeeded = 0
+          let failed = 0
+          for (const index of indexes) {
+            if (index.vendorCounts === undefined) return undefined
+            total += index.vendorCounts.total
+            succeeded += index.vendorCounts.succeeded ?? 0
+            failed += index.vendorCounts.failed ?? 0
+          }
+          return { total, succeeded, failed }
+        },
+      })
     },
 
     async getRun(id, { workflow }) {

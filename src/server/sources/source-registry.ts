@@ -24,6 +24,7 @@ export type SharedUpstream = {
   timeoutMs: number
   scanBudget: number
   trigifyRateReserve: number
+  windowBudget: number
 }
 
 export function createTrigify(settings: SourceSettings, shared: SharedUpstream): SourceAdapter {
@@ -46,6 +47,7 @@ export function createTrigify(settings: SourceSettings, shared: SharedUpstream):
     client,
     scanBudget: shared.scanBudget,
     rateReserve: shared.trigifyRateReserve,
+    windowBudget: shared.windowBudget,
   })
 }
 
@@ -66,5 +68,6 @@ export function createPuq(settings: SourceSettings, shared: SharedUpstream): Sou
     label: settings.label,
     isDemo: settings.isDemo,
     client,
+    windowBudget: shared.windowBudget,
   })
 }

@@ -15,6 +15,8 @@ import type { RunStatus } from '../../shared/run-status'
 import { ApiError } from '../errors'
 import { ScanBudgetExhausted, type ScanAllowance, type UpstreamClient } from '../upstream/client'
 import { TtlCache } from '../upstream/ttl-cache'
+import { WindowIndexCache } from '../stats/window-index'
+import { statusMatcher } from '../stats/window-scan'
 import { MergedHistory, type RunStream } from './merged-history'
 import type { SourceAdapter } from './types'
 import { toIsoTime, toRunStatus, vendorTimeSchema } from './vendor-time'
@@ -164,6 +166,8 @@ export type TrigifySourceOptions = {
   scanBudget: number
   /** Requests of the rate-limit window that scans leave for primary views. */
   rateReserve: number
+  /** Upstream requests one time-window answer (stats, a chart bar's runs) may spend. */
+  windowBudget: number
   pageTtlMs?: number
 }
 
@@ -207,6 +211,7 @@ export function createTrigifySource(options: TrigifySourceOptions): SourceAdapte
   /** Finished runs never change: remembered by id so run detail rarely needs a scan. */
   const finishedRuns = new TtlCache<Run>(50_000)
   const histories = new TtlCache<MergedHistory>(100)
+  const windowIndexes = new WindowIndexCache()
 
   const fetchExecutions = async (
     workflowId: string,
@@ -365,6 +370,36 @@ export function createTrigifySource(options: TrigifySourceOptions): SourceAdapte
       if (query.status !== undefined) return scannedPage(query, query.status)
       if (query.workflow !== undefined) return workflowPage(query.workflow, query)
       return mergedPage(query)
+    },
+
+    async windowSource({ workflow, status }) {
+      // The list, not the best-effort names: a source whose workflows cannot be read must
+      // answer with that error, not with an empty (and falsely complete) window.
+      const workflows = await directory.list()
+      const names = new Map(workflows.map((item) => [item.id, item.name]))
+      const ids = workflow === undefined ? workflows.map((item) => item.id) : [workflow]
+      // A window is per workflow here: no merge is needed to count runs, only each history
+      // read back far enough. Status is filtered locally, as Trigify cannot.
+      const indexes = ids.map((workflowId) =>
+        windowIndexes.get(workflowId, async (page, pageSize, scan) => {
+          const result = await fetchExecutions(workflowId, page, pageSize, names, scan)
+          return { runs: result.runs, total: result.total }
+        }),
+      )
+      return {
+        indexes,
+        matches: statusMatcher(status),
+        allowance: () => ({ remaining: options.windowBudget, reserve: options.rateReserve }),
+        allTime: () => {
+          if (status !== undefined) return undefined
+          let total = 0
+          for (const index of indexes) {
+            if (index.vendorCounts === undefined) return undefined
+            total += index.vendorCounts.total
+          }
+          return { total }
+        },
+      }
     },
 
     async getRun(id, { workflow }) {

@@ -1,0 +1,116 @@
+/**
+ * Pure arithmetic of the outcomes chart: bucket edges for a window in a time zone, runs
+ * counted into them by start time, the totals and the duration percentiles. No I/O, so it is
+ * tested on its own against hand-computed answers.
+ */
+import type { StatsBucket } from '../../shared/api-params'
+import type { Run, RunStats, StatsBucketCounts, StatusCounts } from '../../shared/model'
+import { runStatuses } from '../../shared/run-status'
+import { startOfNextZonedDay, startOfZonedDay, startOfZonedHour } from './zoned-time'
+
+/** The instant a run is placed by: its start, or its creation while it is still queued. */
+export function runTimeMs(run: Pick<Run, 'startedAt' | 'createdAt'>): number | undefined {
+  const time = run.startedAt ?? run.createdAt
+  return time === undefined ? undefined : Date.parse(time)
+}
+
+/** Hours for windows up to two days, days beyond. */
+export function defaultBucket(fromMs: number, toMs: number): StatsBucket {
+  return toMs - fromMs <= 2 * 86_400_000 ? 'hour' : 'day'
+}
+
+/**
+ * Edges e0 < e1 < … < en with e0 = from and en = to; the inner edges fall on the zone's hour
+ * or midnight, so the first and last buckets may be partial (their span says so).
+ */
+export function bucketEdges(
+  fromMs: number,
+  toMs: number,
+  bucket: StatsBucket,
+  timeZone: string,
+): number[] {
+  const edges = [fromMs]
+  let edge =
+    bucket === 'day' ? startOfZonedDay(fromMs, timeZone) : startOfZonedHour(fromMs, timeZone)
+  for (;;) {
+    edge =
+      bucket === 'day'
+        ? startOfNextZonedDay(edge, timeZone)
+        : // Re-aligned each step: at a DST change the next local hour is not always +1 h.
+          startOfZonedHour(edge + 3_600_000 + 60_000, timeZone)
+    if (edge >= toMs) break
+    if (edge > fromMs) edges.push(edge)
+  }
+  edges.push(toMs)
+  return edges
+}
+
+export function emptyCounts(): Required<StatusCounts> {
+  const counts = {} as Required<StatusCounts>
+  for (const status of runStatuses) counts[status] = 0
+  return counts
+}
+
+/** The index of the bucket [edges[i], edges[i+1]) holding `ms`, or -1 outside the window. */
+function bucketIndex(edges: readonly number[], ms: number): number {
+  let low = 0
+  let high = edges.length - 1
+  if (edges.length < 2 || ms < (edges[0] ?? 0) || ms >= (edges[high] ?? 0)) return -1
+  while (high - low > 1) {
+    const middle = (low + high) >> 1
+    if (ms < (edges[middle] ?? 0)) high = middle
+    else low = middle
+  }
+  return low
+}
+
+/** The value at quantile q (0..1) of sorted values, by nearest rank. */
+export function quantile(sorted: readonly number[], q: number): number | undefined {
+  if (sorted.length === 0) return undefined
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)))
+  return sorted[rank - 1]
+}
+
+export type BucketedRuns = Pick<RunStats, 'buckets' | 'totals' | 'durations'>
+
+/** Counts every run that started in [edges[0], edges[n]) into its bucket, and sums it all. */
+export function countRuns(runs: Iterable<Run>, edges: readonly number[]): BucketedRuns {
+  const buckets: StatsBucketCounts[] = []
+  for (let index = 0; index + 1 < edges.length; index += 1) {
+    buckets.push({
+      start: new Date(edges[index] ?? 0).toISOString(),
+      end: new Date(edges[index + 1] ?? 0).toISOString(),
+      total: 0,
+      counts: emptyCounts(),
+    })
+  }
+  const totals = emptyCounts()
+  const durations: number[] = []
+  let total = 0
+  for (const run of runs) {
+    const ms = runTimeMs(run)
+    if (ms === undefined) continue
+    const bucket = buckets[bucketIndex(edges, ms)]
+    if (bucket === undefined) continue
+    bucket.total += 1
+    bucket.counts[run.status] = (bucket.counts[run.status] ?? 0) + 1
+    totals[run.status] += 1
+    total += 1
+    if (run.durationMs !== undefined && run.finishedAt !== undefined) durations.push(run.durationMs)
+  }
+  durations.sort((a, b) => a - b)
+  const finished = totals.succeeded + totals.failed
+  const p50 = quantile(durations, 0.5)
+  const p95 = quantile(durations, 0.95)
+  return {
+    buckets,
+    totals: {
+      total,
+      counts: totals,
+      failureRate: finished === 0 ? null : totals.failed / finished,
+    },
+    ...(p50 === undefined || p95 === undefined
+      ? {}
+      : { durations: { p50Ms: p50, p95Ms: p95, sampleSize: durations.length } }),
+  }
+}
