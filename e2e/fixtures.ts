@@ -15,9 +15,11 @@ type Runboard = {
   sandbox: Awaited<ReturnType<typeof startSandbox>>
 }
 
-export const test = base.extend<object, { runboard: Runboard }>({
+export const test = base.extend<object, { runboard: Runboard; windowBudget: string | undefined }>({
+  /** RUNBOARD_WINDOW_BUDGET of the worker's server; a spec sets it with `test.use`. */
+  windowBudget: [undefined, { scope: 'worker', option: true }],
   runboard: [
-    async ({}, use) => {
+    async ({ windowBudget }, use) => {
       // One sandbox serves both the demo sources and the "real" ones: `trigify` is configured
       // with a wrong key on purpose, so the rejected-key path is always available to tests.
       const sandbox = await startSandbox({ now: frozenNow })
@@ -29,6 +31,7 @@ export const test = base.extend<object, { runboard: Runboard }>({
           SANDBOX_NOW: frozenNow,
           TRIGIFY_BASE_URL: sandbox.trigifyBaseUrl,
           TRIGIFY_API_KEY: 'not-the-right-key',
+          ...(windowBudget === undefined ? {} : { RUNBOARD_WINDOW_BUDGET: windowBudget }),
         },
         { logger: false },
       )

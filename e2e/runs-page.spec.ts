@@ -7,7 +7,8 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect, frozenNow } from './fixtures'
 
-const rows = (page: Page) => page.locator('tbody tr[data-run-id]')
+const runsTable = (page: Page) => page.getByRole('table', { name: /^Runs of/ })
+const rows = (page: Page) => runsTable(page).locator('tbody tr[data-run-id]')
 
 async function rowIds(page: Page): Promise<string[]> {
   await expect(rows(page).first()).toBeVisible()
@@ -18,7 +19,7 @@ async function rowIds(page: Page): Promise<string[]> {
 
 /** Text of one column in every visible row, found by its header so column order can change. */
 async function columnTexts(page: Page, header: string): Promise<string[]> {
-  const headers = await page.locator('thead th').allTextContents()
+  const headers = await runsTable(page).locator('thead th').allTextContents()
   const index = headers.indexOf(header)
   expect(index, `column ${header} is shown`).toBeGreaterThanOrEqual(0)
   return rows(page)
@@ -27,7 +28,7 @@ async function columnTexts(page: Page, header: string): Promise<string[]> {
 }
 
 async function waitForSettledTable(page: Page) {
-  await expect(page.locator('tbody[aria-busy="false"]')).toBeVisible()
+  await expect(runsTable(page).locator('tbody[aria-busy="false"]')).toBeVisible()
   await expect(rows(page).first()).toBeVisible()
 }
 
@@ -35,7 +36,8 @@ test.describe('runs page', () => {
   test('opens on the first source; its rejected key is explained in place', async ({ page }) => {
     await page.goto('/runs')
     await expect(page).toHaveURL(/\/runs\?source=trigify$/)
-    const alert = page.getByRole('alert')
+    // The table's own error (the chart above says it too, in a line of its own).
+    const alert = page.getByRole('alert').filter({ hasNotText: 'The chart could not load' })
     await expect(alert).toContainText('The Trigify API rejected the configured API key.')
     await expect(alert).toContainText('Check TRIGIFY_API_KEY on the server.')
     await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible()
@@ -172,7 +174,7 @@ test.describe('runs page', () => {
     // The page itself never scrolls sideways; the table scrolls inside its own box.
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth)
     expect(pageWidth).toBeLessThanOrEqual(375)
-    const tableBox = page.locator('table').locator('xpath=..')
+    const tableBox = runsTable(page).locator('xpath=..')
     const overflow = await tableBox.evaluate((element) => element.scrollWidth > element.clientWidth)
     expect(overflow).toBe(true)
     await expect(page.getByRole('button', { name: /^Status/ })).toBeInViewport()

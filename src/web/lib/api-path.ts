@@ -21,12 +21,16 @@ export function runsApiPath(params: {
   source: string
   workflow?: string
   status?: readonly string[]
+  from?: string
+  to?: string
   page: number | string
   pageSize: number | string
 }): string {
   return apiPath(`/api/sources/${encodeURIComponent(params.source)}/runs`, {
     workflow: params.workflow,
     status: params.status,
+    from: params.from,
+    to: params.to,
     page: params.page,
     pageSize: params.pageSize,
   })

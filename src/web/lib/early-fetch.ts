@@ -31,6 +31,8 @@ export function startEarlyFetches(location: Pick<Location, 'pathname' | 'search'
       source,
       workflow: params.get('workflow') ?? undefined,
       status: status ? status.split(',') : undefined,
+      from: params.get('from') ?? undefined,
+      to: params.get('to') ?? undefined,
       page: params.get('page') ?? 1,
       pageSize: params.get('pageSize') ?? 20,
     }),

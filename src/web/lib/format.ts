@@ -106,3 +106,19 @@ export function formatCount(value: number): string {
 export function plural(count: number, one: string, many: string): string {
   return count === 1 ? one : many
 }
+
+/** `19 Nov, 00:00 – 20 Nov, 00:00 CET`: a chart bar's span, with its zone. */
+export function formatTimeRange(fromIso: string, toIso: string, mode: TimeZoneMode): string {
+  const from = new Date(fromIso)
+  const to = new Date(toIso)
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return '—'
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+    timeZone: mode === 'utc' ? 'UTC' : undefined,
+  }).formatRange(from, to)
+}

@@ -2,8 +2,8 @@
  * Test data built from the shared types, so a change to the model breaks the fixtures at
  * compile time rather than silently testing an old shape.
  */
-import type { Run, RunPage, Source, Workflow } from '../../shared/model'
-import type { RunStatus } from '../../shared/run-status'
+import type { Run, RunPage, RunStats, Source, Workflow } from '../../shared/model'
+import { runStatuses, type RunStatus } from '../../shared/run-status'
 
 export const fixtureNow = Date.parse('2026-11-20T12:00:00.000Z')
 
@@ -110,6 +110,64 @@ export function toRunPage(
     pageSize: params.pageSize,
     total: runs.length,
     totalPages: Math.ceil(runs.length / params.pageSize),
+    ...extra,
+  }
+}
+
+/** A stats answer over `runs`, one bar per UTC day of the window: the fake server's version. */
+export function toRunStats(
+  runs: Run[],
+  window: { from: string; to: string },
+  extra: Partial<RunStats> = {},
+): RunStats {
+  const fromMs = Date.parse(window.from)
+  const toMs = Date.parse(window.to)
+  const edges = [fromMs]
+  for (let day = Math.floor(fromMs / 86_400_000) + 1; day * 86_400_000 < toMs; day += 1) {
+    edges.push(day * 86_400_000)
+  }
+  edges.push(toMs)
+  const emptyCounts = () =>
+    Object.fromEntries(runStatuses.map((status) => [status, 0])) as Record<RunStatus, number>
+  const buckets = edges.slice(0, -1).map((start, index) => ({
+    start: new Date(start).toISOString(),
+    end: new Date(edges[index + 1] ?? toMs).toISOString(),
+    total: 0,
+    counts: emptyCounts(),
+  }))
+  const totals = emptyCounts()
+  for (const run of runs) {
+    const ms = Date.parse(run.startedAt ?? '')
+    const bucket = buckets.find(
+      (candidate) => ms >= Date.parse(candidate.start) && ms < Date.parse(candidate.end),
+    )
+    if (!bucket) continue
+    bucket.total += 1
+    bucket.counts[run.status] += 1
+    totals[run.status] += 1
+  }
+  const total = buckets.reduce((sum, bucket) => sum + bucket.total, 0)
+  return {
+    source: runs[0]?.source ?? 'demo-puq',
+    from: window.from,
+    to: window.to,
+    bucket: 'day',
+    timeZone: 'UTC',
+    buckets,
+    totals: {
+      total,
+      counts: totals,
+      failureRate:
+        totals.succeeded + totals.failed === 0
+          ? null
+          : totals.failed / (totals.succeeded + totals.failed),
+    },
+    coverage: {
+      complete: true,
+      scannedRuns: runs.length,
+      coveredFrom: window.from,
+      undatedRuns: 0,
+    },
     ...extra,
   }
 }

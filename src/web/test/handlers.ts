@@ -3,9 +3,9 @@
  * and pages the way the real API does. Tests override single routes with `server.use`.
  */
 import { http, HttpResponse } from 'msw'
-import type { ApiErrorBody, ErrorCode } from '../../shared/model'
+import type { ApiErrorBody, ErrorCode, Run } from '../../shared/model'
 import { isRunStatus } from '../../shared/run-status'
-import { makeHistory, sources, toRunPage, workflows } from './fixtures'
+import { fixtureNow, makeHistory, sources, toRunPage, toRunStats, workflows } from './fixtures'
 
 export const history = makeHistory()
 
@@ -14,6 +14,7 @@ export const apiPaths = {
   workflows: '*/api/sources/:source/workflows',
   runs: '*/api/sources/:source/runs',
   run: '*/api/sources/:source/runs/:runId',
+  stats: '*/api/sources/:source/stats',
 } as const
 
 export function errorResponse(
@@ -34,12 +35,25 @@ export const handlers = [
     const status = url.searchParams.get('status')?.split(',').filter(isRunStatus)
     const page = Number(url.searchParams.get('page') ?? 1)
     const pageSize = Number(url.searchParams.get('pageSize') ?? 20)
+    const from = Date.parse(url.searchParams.get('from') ?? '')
+    const to = Date.parse(url.searchParams.get('to') ?? '')
+    const startedIn = (run: Run) => {
+      const ms = Date.parse(run.startedAt ?? '')
+      return !(ms < from) && !(ms >= to)
+    }
     const matches = history.filter(
       (run) =>
         (!workflow || run.workflowId === workflow) &&
-        (!status || status.length === 0 || status.includes(run.status)),
+        (!status || status.length === 0 || status.includes(run.status)) &&
+        startedIn(run),
     )
     return HttpResponse.json(toRunPage(matches, { page, pageSize }))
+  }),
+  http.get(apiPaths.stats, ({ request }) => {
+    const url = new URL(request.url)
+    const from = url.searchParams.get('from') ?? new Date(fixtureNow - 7 * 86_400_000).toISOString()
+    const to = url.searchParams.get('to') ?? new Date(fixtureNow).toISOString()
+    return HttpResponse.json(toRunStats(history, { from, to }))
   }),
   // The page-level world has no step data; the drawer's own tests bring runs with steps.
   http.get(apiPaths.run, ({ params }) => {

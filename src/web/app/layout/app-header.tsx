@@ -22,7 +22,12 @@ export function AppHeader() {
             // Filters belong to a source (workflow ids differ); view preferences carry over.
             void navigate({
               to: '/runs',
-              search: { source, pageSize: search.pageSize, tz: search.tz },
+              search: {
+                source,
+                pageSize: search.pageSize,
+                tz: search.tz,
+                window: search.window,
+              },
             })
           }
         />

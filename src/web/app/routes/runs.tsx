@@ -16,7 +16,8 @@ import { describeError } from '../../lib/describe-error'
 import { stringifySearch } from '../../lib/search-serializer'
 import { sourceQueries } from '../../features/sources/api/fetch-sources'
 import { runQueries } from '../../features/runs/api/run-queries'
-import { RunDrawer } from '../../features/run-detail/components/run-drawer'
+import { lazy, Suspense } from 'react'
+import { OutcomesPanel } from '../../features/outcomes/components/outcomes-panel'
 import { RunsPage } from '../../features/runs/components/runs-page'
 import {
   parseRunsSearch,
@@ -26,6 +27,13 @@ import {
   type RunsSearchInput,
 } from '../../features/runs/runs-search'
 import { rootRoute } from './root'
+
+// The drawer (timeline maths, dialog) is not needed for the first rows: it loads when a run opens.
+const RunDrawer = lazy(() =>
+  import('../../features/run-detail/components/run-drawer').then((module) => ({
+    default: module.RunDrawer,
+  })),
+)
 
 export const runsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -45,6 +53,8 @@ export const runsRoute = createRoute({
     source: search.source,
     workflow: search.workflow,
     status: search.status,
+    from: search.from,
+    to: search.to,
     page: search.page,
     pageSize: search.pageSize,
   }),
@@ -132,19 +142,43 @@ function RunsRoute() {
       key={source.id}
       sourceId={source.id}
       source={source}
-      renderOpenRun={({ runId, workflowId, onClose }) => (
-        <RunDrawer
-          source={source.id}
-          runId={runId}
-          workflow={workflowId}
+      outcomes={
+        <OutcomesPanel
+          source={source}
+          workflow={search.workflow}
+          status={search.status}
+          window={search.window}
           tz={search.tz}
-          stepId={search.step}
-          // Picking a step refines the view in place: back closes the drawer, not the step.
-          onStepChange={(step) =>
-            void navigate({ search: (prev) => ({ ...prev, step }), replace: true })
+          selected={
+            search.from !== undefined && search.to !== undefined
+              ? { from: search.from, to: search.to }
+              : undefined
           }
-          onClose={onClose}
+          onWindowChange={(window) =>
+            void navigate({ search: (prev) => ({ ...prev, window }), replace: true })
+          }
+          onSelectFailed={({ from, to }) =>
+            void navigate({
+              search: (prev) => ({ ...prev, status: ['failed'], from, to, page: 1 }),
+            })
+          }
         />
+      }
+      renderOpenRun={({ runId, workflowId, onClose }) => (
+        <Suspense fallback={null}>
+          <RunDrawer
+            source={source.id}
+            runId={runId}
+            workflow={workflowId}
+            tz={search.tz}
+            stepId={search.step}
+            // Picking a step refines the view in place: back closes the drawer, not the step.
+            onStepChange={(step) =>
+              void navigate({ search: (prev) => ({ ...prev, step }), replace: true })
+            }
+            onClose={onClose}
+          />
+        </Suspense>
       )}
     />
   )

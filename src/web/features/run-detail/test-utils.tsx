@@ -4,14 +4,10 @@
  * for the run detail route, which the shared default world does not answer.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { configure, render } from '@testing-library/react'
+import { render } from '@testing-library/react'
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import type { ReactElement } from 'react'
 import type { RunDetail } from '../../../shared/model'
-
-// The first render pulls in MSW and the whole drawer; on a busy two-core machine that alone can
-// pass the default one-second wait of `findBy*`.
-configure({ asyncUtilTimeout: 5_000 })
 
 /** A fresh client per test: no cache carried over, no retries hiding an error state. */
 export function renderWithQuery(ui: ReactElement) {

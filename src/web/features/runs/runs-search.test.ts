@@ -4,7 +4,7 @@ import { parseRunsSearch, toUrlSearch } from './runs-search'
 
 describe('parseRunsSearch', () => {
   it('fills defaults for an empty URL', () => {
-    expect(parseRunsSearch({})).toEqual({ page: 1, pageSize: 20, tz: 'local' })
+    expect(parseRunsSearch({})).toEqual({ page: 1, pageSize: 20, tz: 'local', window: '7d' })
   })
 
   it('reads every valid parameter', () => {
@@ -16,7 +16,11 @@ describe('parseRunsSearch', () => {
         page: '3',
         pageSize: '50',
         run: 'run_x7k9m2',
+        step: 'step_3',
         tz: 'utc',
+        window: '30d',
+        from: '2026-11-19T00:00:00.000Z',
+        to: '2026-11-20T00:00:00.000Z',
       }),
     ).toEqual({
       source: 'demo-puq',
@@ -26,8 +30,22 @@ describe('parseRunsSearch', () => {
       page: 3,
       pageSize: 50,
       run: 'run_x7k9m2',
+      step: 'step_3',
       tz: 'utc',
+      window: '30d',
+      from: '2026-11-19T00:00:00.000Z',
+      to: '2026-11-20T00:00:00.000Z',
     })
+  })
+
+  it.each([
+    [{ from: '2026-11-19T00:00:00.000Z' }],
+    [{ from: '2026-11-20T00:00:00.000Z', to: '2026-11-19T00:00:00.000Z' }],
+    [{ from: 'yesterday', to: '2026-11-19T00:00:00.000Z' }],
+  ])('drops a time window that is half or backwards: %j', (raw) => {
+    const search = parseRunsSearch(raw)
+    expect(search.from).toBeUndefined()
+    expect(search.to).toBeUndefined()
   })
 
   it.each([
@@ -38,6 +56,7 @@ describe('parseRunsSearch', () => {
     ['pageSize', '7', { pageSize: 20 }],
     ['pageSize', '1000', { pageSize: 20 }],
     ['tz', 'mars', { tz: 'local' }],
+    ['window', '1y', { window: '7d' }],
     ['status', 'bogus', { status: undefined }],
     ['status', ',', { status: undefined }],
     ['source', '../etc/passwd', { source: undefined }],

@@ -8,6 +8,7 @@ import { idSchema } from '../../../shared/model'
 import { runStatuses, type RunStatus } from '../../../shared/run-status'
 import { defaultPageSize, pageSizes } from '../../../shared/api-params'
 import type { TimeZoneMode } from '../../lib/format'
+import { outcomeWindows } from '../../lib/outcome-windows'
 
 export type PageSize = (typeof pageSizes)[number]
 
@@ -27,11 +28,15 @@ const statusParam = z
   .catch(undefined)
 
 const optionalId = idSchema.optional().catch(undefined)
+const optionalTime = z.iso.datetime({ offset: true }).optional().catch(undefined)
 
 export const runsSearchSchema = z.object({
   source: optionalId,
   workflow: optionalId,
   status: statusParam,
+  /** A time window on start times, set by clicking a chart bar; both or neither. */
+  from: optionalTime,
+  to: optionalTime,
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   pageSize: z.coerce
     .number()
@@ -42,6 +47,8 @@ export const runsSearchSchema = z.object({
   /** The step selected in the open run's timeline. */
   step: optionalId,
   tz: z.enum(['local', 'utc']).catch('local' satisfies TimeZoneMode),
+  /** The outcomes chart's window. */
+  window: z.enum(outcomeWindows).catch('7d'),
 })
 
 export type RunsSearch = z.infer<typeof runsSearchSchema>
@@ -49,7 +56,13 @@ export type RunsSearch = z.infer<typeof runsSearchSchema>
 export type RunsSearchInput = Partial<RunsSearch>
 
 export function parseRunsSearch(raw: unknown): RunsSearch {
-  return runsSearchSchema.parse(raw ?? {})
+  const search = runsSearchSchema.parse(raw ?? {})
+  // Half a window, or one that ends before it starts, is no filter at all.
+  const { from, to } = search
+  if (from === undefined || to === undefined || Date.parse(from) >= Date.parse(to)) {
+    return { ...search, from: undefined, to: undefined }
+  }
+  return search
 }
 
 /** Values left out of the URL because they are what an absent parameter means anyway. */
@@ -57,10 +70,13 @@ export const runsSearchDefaults = {
   page: 1,
   pageSize: defaultPageSize,
   tz: 'local',
+  window: '7d',
 } as const satisfies Partial<RunsSearch>
 
 export function hasActiveFilters(search: RunsSearch): boolean {
-  return search.workflow !== undefined || (search.status?.length ?? 0) > 0
+  return (
+    search.workflow !== undefined || (search.status?.length ?? 0) > 0 || search.from !== undefined
+  )
 }
 
 /** The search as it appears in the URL: defaults left out, so links stay short and stable. */
@@ -70,5 +86,6 @@ export function toUrlSearch(search: RunsSearch): RunsSearchInput {
     page: search.page === runsSearchDefaults.page ? undefined : search.page,
     pageSize: search.pageSize === runsSearchDefaults.pageSize ? undefined : search.pageSize,
     tz: search.tz === runsSearchDefaults.tz ? undefined : search.tz,
+    window: search.window === runsSearchDefaults.window ? undefined : search.window,
   }
 }

@@ -8,6 +8,9 @@ export type RunFilters = {
   source: string
   workflow?: string
   status?: RunStatus[]
+  /** Runs that started in [from, to): a chart bar's window. */
+  from?: string
+  to?: string
   page: number
   pageSize: number
 }

@@ -15,6 +15,8 @@ export const runQueries = {
       source: filters.source,
       workflow: filters.workflow,
       status: filters.status,
+      from: filters.from,
+      to: filters.to,
       page: filters.page,
       pageSize: filters.pageSize,
     }

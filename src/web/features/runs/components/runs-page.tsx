@@ -20,7 +20,7 @@ import type { Run, RunPage, Source } from '../../../../shared/model'
 import { isActiveStatus, statusMeta, type RunStatus } from '../../../../shared/run-status'
 import { isApiError, isRetryableError } from '../../../lib/api-client'
 import { vendorLabels } from '../../../lib/describe-error'
-import { formatCount, type TimeZoneMode } from '../../../lib/format'
+import { formatCount, formatTimeRange, type TimeZoneMode } from '../../../lib/format'
 import { readStored, writeStored } from '../../../lib/stored-state'
 import { useNow } from '../../../lib/use-now'
 import type { RunFilters } from '../api/fetch-runs'
@@ -60,12 +60,14 @@ function liveInterval(error: unknown, data: RunPage | undefined, page: number): 
 export function describeFilters(
   status: readonly RunStatus[] | undefined,
   workflowName: string | undefined,
+  window?: { from: string; to: string; tz: TimeZoneMode },
 ): string | undefined {
   const parts: string[] = []
   if (status && status.length > 0) {
     parts.push(`Status: ${status.map((value) => statusMeta[value].label).join(' or ')}`)
   }
   if (workflowName) parts.push(`Workflow: ${workflowName}`)
+  if (window) parts.push(`Started: ${formatTimeRange(window.from, window.to, window.tz)}`)
   return parts.length > 0 ? parts.join(' · ') : undefined
 }
 
@@ -90,10 +92,13 @@ export type OpenRun = {
 export function RunsPage({
   sourceId,
   source,
+  outcomes,
   renderOpenRun,
 }: {
   sourceId: string
   source: Source | undefined
+  /** The outcomes chart (another feature), shown above the filters. */
+  outcomes?: ReactNode
   renderOpenRun: (openRun: OpenRun) => ReactNode
 }) {
   const search = routeApi.useSearch()
@@ -105,10 +110,20 @@ export function RunsPage({
       source: sourceId,
       workflow: search.workflow,
       status: search.status,
+      from: search.from,
+      to: search.to,
       page: search.page,
       pageSize: search.pageSize,
     }),
-    [sourceId, search.workflow, search.status, search.page, search.pageSize],
+    [
+      sourceId,
+      search.workflow,
+      search.status,
+      search.from,
+      search.to,
+      search.page,
+      search.pageSize,
+    ],
   )
   const viewKey = JSON.stringify(filters)
 
@@ -215,8 +230,13 @@ export function RunsPage({
   const workflowName = search.workflow
     ? (workflowNames.get(search.workflow) ?? search.workflow)
     : undefined
-  const filterSummary = describeFilters(search.status, workflowName)
-  const clearFilters = () => setSearch({ status: undefined, workflow: undefined, page: 1 })
+  const timeWindow =
+    search.from !== undefined && search.to !== undefined
+      ? { from: search.from, to: search.to, tz: search.tz }
+      : undefined
+  const filterSummary = describeFilters(search.status, workflowName, timeWindow)
+  const clearFilters = () =>
+    setSearch({ status: undefined, workflow: undefined, from: undefined, to: undefined, page: 1 })
   const data = runs.data
   const pageCount = data?.totalPages ?? 0
   const isLive = runs.isSuccess && liveInterval(runs.error, data, search.page) !== false
@@ -245,6 +265,8 @@ export function RunsPage({
         )}
       </div>
 
+      {outcomes}
+
       <RunsToolbar
         status={search.status ?? []}
         // With a status filter the counts describe the filtered set (0 for the rest): misleading
@@ -257,6 +279,10 @@ export function RunsPage({
         hiddenColumns={hiddenColumns}
         availableFields={availableFields}
         hasFilters={hasFilters}
+        timeWindowLabel={
+          timeWindow ? formatTimeRange(timeWindow.from, timeWindow.to, timeWindow.tz) : undefined
+        }
+        onClearTimeWindow={() => setSearch({ from: undefined, to: undefined, page: 1 })}
         workflowInputRef={workflowInputRef}
         onStatusChange={(status) =>
           setSearch({ status: status.length > 0 ? status : undefined, page: 1 })

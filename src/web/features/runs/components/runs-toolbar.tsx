@@ -21,10 +21,12 @@ export function RunsToolbar({
   hiddenColumns,
   availableFields,
   hasFilters,
+  timeWindowLabel,
   workflowInputRef,
   onStatusChange,
   onWorkflowChange,
   onClearFilters,
+  onClearTimeWindow,
   onTimezoneChange,
   onHiddenColumnsChange,
   onShowShortcuts,
@@ -38,10 +40,13 @@ export function RunsToolbar({
   hiddenColumns: readonly RunColumnId[]
   availableFields: ReadonlySet<OptionalRunField>
   hasFilters: boolean
+  /** The chart bar's window the table is narrowed to, as text. */
+  timeWindowLabel: string | undefined
   workflowInputRef: Ref<HTMLInputElement>
   onStatusChange: (status: RunStatus[]) => void
   onWorkflowChange: (workflow: string | undefined) => void
   onClearFilters: () => void
+  onClearTimeWindow: () => void
   onTimezoneChange: (tz: TimeZoneMode) => void
   onHiddenColumnsChange: (hidden: RunColumnId[]) => void
   onShowShortcuts: () => void
@@ -60,6 +65,22 @@ export function RunsToolbar({
         onValueChange={onWorkflowChange}
         inputRef={workflowInputRef}
       />
+      {timeWindowLabel !== undefined && (
+        <span className="inline-flex h-8 items-center gap-1 rounded-md border border-accent/40 bg-accent-soft pr-1 pl-2.5 text-accent-text">
+          <span className="text-xs">
+            <span className="font-medium">Started</span> {timeWindowLabel}
+          </span>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="size-6"
+            aria-label={`Remove the time filter ${timeWindowLabel}`}
+            onClick={onClearTimeWindow}
+          >
+            <XIcon width={12} height={12} />
+          </Button>
+        </span>
+      )}
       {hasFilters && (
         <Button variant="ghost" onClick={onClearFilters}>
           <XIcon width={14} height={14} />

@@ -1,0 +1,296 @@
+/**
+ * Above the table: headline figures for the URL's filters and the outcomes chart over the
+ * URL's window. The chart's code (recharts) loads after the table's rows, behind a skeleton of
+ * the same height, and its numbers are also a real table for screen readers and keyboards.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
+import type { RunStats, Source } from '../../../../shared/model'
+import { statusMeta, type RunStatus } from '../../../../shared/run-status'
+import { Button } from '../../../components/ui/button'
+import { SegmentedControl } from '../../../components/ui/segmented-control'
+import { Skeleton } from '../../../components/ui/skeleton'
+import { describeError, vendorLabels } from '../../../lib/describe-error'
+import {
+  formatCount,
+  formatDuration,
+  formatTimeRange,
+  type TimeZoneMode,
+} from '../../../lib/format'
+import { outcomeWindows, type OutcomeWindow } from '../../../lib/outcome-windows'
+import { useNow } from '../../../lib/use-now'
+import { statsQueries, statsRefreshMs } from '../api/stats-queries'
+import {
+  describeCoverage,
+  formatRate,
+  shownStatuses,
+  statusColor,
+  type BucketSelection,
+} from '../outcome-figures'
+import { outcomeRange, outcomeWindowLabels } from '../outcome-range'
+
+const OutcomesChart = lazy(() => import('./outcomes-chart'))
+
+const chartHeight = 'h-44'
+
+export type OutcomesPanelProps = {
+  source: Source
+  workflow: string | undefined
+  status: RunStatus[] | undefined
+  window: OutcomeWindow
+  tz: TimeZoneMode
+  /** The bar the table is narrowed to, if any. */
+  selected: BucketSelection | undefined
+  onWindowChange: (window: OutcomeWindow) => void
+  onSelectFailed: (bucket: BucketSelection) => void
+}
+
+export function OutcomesPanel(props: OutcomesPanelProps) {
+  const { source, workflow, status, window, tz, selected, onWindowChange, onSelectFailed } = props
+  const nowMs = useNow(statsRefreshMs)
+  const range = outcomeRange(window, nowMs, tz)
+  const stats = useQuery({
+    ...statsQueries.outcomes({ source: source.id, workflow, status, range }),
+    placeholderData: keepPreviousData,
+    refetchInterval: statsRefreshMs,
+    refetchIntervalInBackground: false,
+  })
+  const data = stats.data
+
+  return (
+    <section
+      aria-labelledby="outcomes-heading"
+      className="rounded-lg border border-line bg-surface p-4 shadow-xs"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <div className="min-w-0">
+          <h2 id="outcomes-heading" className="text-sm font-semibold">
+            Outcomes
+          </h2>
+          <p className="text-xs text-fg-muted">
+            {outcomeWindowLabels[window]}
+            {status && status.length > 0
+              ? ` · ${status.map((value) => statusMeta[value].label).join(' or ')} only`
+              : ''}
+            {workflow ? ' · this workflow' : ''}
+          </p>
+        </div>
+        <SegmentedControl
+          name="runboard-outcomes-window"
+          legend="Chart window"
+          options={outcomeWindows.map((value) => ({
+            value,
+            label: value,
+            title: outcomeWindowLabels[value],
+          }))}
+          value={window}
+          onValueChange={onWindowChange}
+        />
+      </div>
+
+      {stats.isError && !data ? (
+        <StatsError
+          error={stats.error}
+          source={source}
+          isRetrying={stats.isFetching}
+          onRetry={() => void stats.refetch()}
+        />
+      ) : (
+        <>
+          <Headline stats={data} />
+          {data && <CoverageNote stats={data} tz={tz} />}
+          <div className={`mt-3 ${chartHeight}`} aria-hidden="true">
+            {data ? (
+              <Suspense fallback={<Skeleton className="h-full w-full" />}>
+                <OutcomesChart
+                  stats={data}
+                  tz={tz}
+                  selected={selected}
+                  onSelectFailed={onSelectFailed}
+                />
+              </Suspense>
+            ) : (
+              <Skeleton className="h-full w-full" />
+            )}
+          </div>
+          {data && <Legend stats={data} />}
+          {data && <BucketTable stats={data} tz={tz} onSelectFailed={onSelectFailed} />}
+          {data?.allTime && <AllTime stats={data} source={source} />}
+        </>
+      )}
+    </section>
+  )
+}
+
+function Headline({ stats }: { stats: RunStats | undefined }) {
+  const figures: { label: string; value: string | undefined; tone?: string }[] = [
+    {
+      // Until the window is read to its start, the count is what was read so far.
+      label: stats?.coverage.complete === false ? 'Runs read so far' : 'Runs',
+      value: stats && formatCount(stats.totals.total),
+    },
+    {
+      label: 'Succeeded',
+      value: stats && formatCount(stats.totals.counts.succeeded ?? 0),
+      tone: 'text-success-fg',
+    },
+    {
+      label: 'Failed',
+      value: stats && formatCount(stats.totals.counts.failed ?? 0),
+      tone: 'text-danger-fg',
+    },
+    { label: 'Failure rate', value: stats && formatRate(stats.totals.failureRate) },
+    {
+      label: 'p50 duration',
+      value: stats && (stats.durations ? formatDuration(stats.durations.p50Ms) : '—'),
+    },
+    {
+      label: 'p95 duration',
+      value: stats && (stats.durations ? formatDuration(stats.durations.p95Ms) : '—'),
+    },
+  ]
+  return (
+    <dl
+      aria-label="Outcome figures"
+      className="mt-3 grid grid-cols-3 gap-x-4 gap-y-2 sm:grid-cols-6"
+    >
+      {figures.map((figure) => (
+        <div key={figure.label} className="min-w-0">
+          <dt className="truncate text-xs text-fg-muted">{figure.label}</dt>
+          <dd className={`text-lg font-semibold tabular-nums ${figure.tone ?? 'text-fg'}`}>
+            {figure.value ?? <Skeleton className="mt-1 h-5 w-14" />}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+function CoverageNote({ stats, tz }: { stats: RunStats; tz: TimeZoneMode }) {
+  const text = describeCoverage(stats, tz)
+  if (text === undefined) return null
+  return (
+    <p role="note" className="mt-2 rounded-md bg-warning-bg px-2.5 py-1.5 text-xs text-warning-fg">
+      {text}
+    </p>
+  )
+}
+
+function Legend({ stats }: { stats: RunStats }) {
+  return (
+    <ul aria-hidden="true" className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-muted">
+      {shownStatuses(stats).map((status) => (
+        <li key={status} className="flex items-center gap-1.5">
+          <span className="size-2.5 rounded-sm" style={{ background: statusColor(status) }} />
+          {statusMeta[status].label}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The chart's numbers as a table, behind a disclosure: for screen readers and keyboards. */
+function BucketTable({
+  stats,
+  tz,
+  onSelectFailed,
+}: {
+  stats: RunStats
+  tz: TimeZoneMode
+  onSelectFailed: (bucket: BucketSelection) => void
+}) {
+  const statuses = shownStatuses(stats)
+  return (
+    <details className="mt-2 text-xs">
+      <summary className="cursor-pointer text-fg-muted hover:text-fg">
+        Show the numbers as a table
+      </summary>
+      <div className="mt-2 max-h-64 overflow-auto rounded-md border border-line">
+        <table className="w-full text-left tabular-nums">
+          <caption className="sr-only">
+            Runs per {stats.bucket} by outcome, times in {tz === 'utc' ? 'UTC' : 'local time'}
+          </caption>
+          <thead className="bg-surface-muted text-fg-muted">
+            <tr>
+              <th scope="col" className="px-2 py-1 font-medium">
+                {stats.bucket === 'hour' ? 'Hour' : 'Day'}
+              </th>
+              {statuses.map((status) => (
+                <th key={status} scope="col" className="px-2 py-1 text-right font-medium">
+                  {statusMeta[status].label}
+                </th>
+              ))}
+              <th scope="col" className="px-2 py-1 text-right font-medium">
+                Total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.buckets.map((bucket) => (
+              <tr key={bucket.start} className="border-t border-line">
+                <th scope="row" className="px-2 py-1 font-normal whitespace-nowrap">
+                  {formatTimeRange(bucket.start, bucket.end, tz)}
+                </th>
+                {statuses.map((status) => (
+                  <td key={status} className="px-2 py-1 text-right">
+                    {status === 'failed' && (bucket.counts.failed ?? 0) > 0 ? (
+                      <button
+                        type="button"
+                        className="text-danger-fg underline underline-offset-2 hover:no-underline"
+                        aria-label={`List the ${bucket.counts.failed ?? 0} failed runs of ${formatTimeRange(bucket.start, bucket.end, tz)}`}
+                        onClick={() => onSelectFailed({ from: bucket.start, to: bucket.end })}
+                      >
+                        {formatCount(bucket.counts.failed ?? 0)}
+                      </button>
+                    ) : (
+                      formatCount(bucket.counts[status] ?? 0)
+                    )}
+                  </td>
+                ))}
+                <td className="px-2 py-1 text-right">{formatCount(bucket.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  )
+}
+
+function AllTime({ stats, source }: { stats: RunStats; source: Source }) {
+  const allTime = stats.allTime
+  if (!allTime) return null
+  const parts = [`${formatCount(allTime.total)} runs`]
+  if (allTime.failed !== undefined) parts.push(`${formatCount(allTime.failed)} failed`)
+  return (
+    <p className="mt-2 text-xs text-fg-muted">
+      All time, as {vendorLabels[source.vendor].name} counts them: {parts.join(' · ')}
+    </p>
+  )
+}
+
+function StatsError({
+  error,
+  source,
+  isRetrying,
+  onRetry,
+}: {
+  error: unknown
+  source: Source
+  isRetrying: boolean
+  onRetry: () => void
+}) {
+  const description = describeError(error, source.vendor)
+  return (
+    <div
+      role="alert"
+      className={`mt-3 flex ${chartHeight} flex-col items-center justify-center gap-2 rounded-md border border-dashed border-line-strong text-center`}
+    >
+      <p className="font-medium">The chart could not load: {description.title}</p>
+      {description.detail && <p className="max-w-md text-xs text-fg-muted">{description.detail}</p>}
+      <Button size="sm" onClick={onRetry} disabled={isRetrying}>
+        {isRetrying ? 'Retrying…' : 'Retry'}
+      </Button>
+    </div>
+  )
+}
