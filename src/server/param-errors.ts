@@ -3,15 +3,15 @@
  * names the parameter and says why in plain words ("pageSize: must be at most 100"), which
  * is what the SPA shows and what a person reading a URL needs.
  */
-import type { z } from 'zod'
+import { safeParse, type $ZodIssue, type $ZodType, type output } from 'zod/v4/core'
 import { runStatuses } from '../shared/run-status'
 import { ApiError } from './errors'
 
-export function parseParams<S extends z.ZodType>(
+export function parseParams<S extends $ZodType>(
   schema: S,
   input: unknown,
   allowed: readonly string[],
-): z.output<S> {
+): output<S> {
   if (typeof input === 'object' && input !== null) {
     for (const [name, value] of Object.entries(input)) {
       if (!allowed.includes(name)) {
@@ -20,7 +20,7 @@ export function parseParams<S extends z.ZodType>(
       if (Array.isArray(value)) throw new ApiError('BAD_REQUEST', `${name}: must be given once`)
     }
   }
-  const result = schema.safeParse(input)
+  const result = safeParse(schema, input)
   if (result.success) return result.data
   const issue = result.error.issues[0]
   const name = String(issue?.path[0] ?? 'parameters')
@@ -30,7 +30,7 @@ export function parseParams<S extends z.ZodType>(
   )
 }
 
-function reason(issue: z.core.$ZodIssue, name: string): string {
+function reason(issue: $ZodIssue, name: string): string {
   switch (issue.code) {
     case 'too_big':
       return `must be at most ${String(issue.maximum)}`

@@ -2,7 +2,7 @@
  * Query parameters of the runs and stats APIs, shared so that the SPA builds exactly the URLs
  * the server accepts. Parsing is strict on the server (a bad value is a 400 naming it).
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { runStatusSchema } from './run-status'
 import { idSchema } from './model'
 
@@ -17,27 +17,36 @@ export const maxWindowDays = 90
 export const maxStatsBuckets = 800
 
 /** `status=failed,running`: one or more normalized statuses, comma-separated. */
-export const statusListSchema = z
-  .string()
-  .transform((value) => value.split(',').filter((part) => part !== ''))
-  .pipe(z.array(runStatusSchema).min(1))
+export const statusListSchema = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((value: string) => value.split(',').filter((part) => part !== '')),
+  ),
+  z.array(runStatusSchema).check(z.minLength(1)),
+)
 
 const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time' })
 
 /** An IANA time zone the runtime knows (`Europe/Berlin`, `UTC`). */
-export const timeZoneSchema = z.string().refine((value) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value })
-    return true
-  } catch {
-    return false
-  }
-}, 'must be an IANA time zone such as UTC or Europe/Berlin')
+export const timeZoneSchema = z.string().check(
+  z.refine((value) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value })
+      return true
+    } catch {
+      return false
+    }
+  }, 'must be an IANA time zone such as UTC or Europe/Berlin'),
+)
+
+/** A whole number in [min, max] from a query string (`?page=2`). */
+const wholeNumber = (min: number, max: number) =>
+  z.pipe(z.coerce.number(), z.int().check(z.minimum(min), z.maximum(max)))
 
 /** A time window on start times, [from, to): both optional, and sane when both are given. */
 function checkWindow(
   value: { from?: string | undefined; to?: string | undefined },
-  context: z.RefinementCtx,
+  context: z.core.$RefinementCtx<{ from?: string | undefined; to?: string | undefined }>,
 ): void {
   if (value.from === undefined || value.to === undefined) return
   const span = Date.parse(value.to) - Date.parse(value.from)
@@ -54,33 +63,33 @@ function checkWindow(
 
 export const runsQuerySchema = z
   .object({
-    workflow: idSchema.optional(),
-    status: statusListSchema.optional(),
+    workflow: z.optional(idSchema),
+    status: z.optional(statusListSchema),
     /** Narrow the listing to runs that started in [from, to) (a chart bar, for example). */
-    from: isoInstant.optional(),
-    to: isoInstant.optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(defaultPageSize),
+    from: z.optional(isoInstant),
+    to: z.optional(isoInstant),
+    page: z._default(wholeNumber(1, 100_000), 1),
+    pageSize: z._default(wholeNumber(1, 100), defaultPageSize),
   })
-  .superRefine(checkWindow)
+  .check(z.superRefine(checkWindow))
 export type RunsQuery = z.infer<typeof runsQuerySchema>
 
 export const runDetailQuerySchema = z.object({
   /** Trigify has no run endpoint: knowing the workflow lets the server find the run fast. */
-  workflow: idSchema.optional(),
+  workflow: z.optional(idSchema),
 })
 
 export const statsQuerySchema = z
   .object({
-    workflow: idSchema.optional(),
-    status: statusListSchema.optional(),
+    workflow: z.optional(idSchema),
+    status: z.optional(statusListSchema),
     /** Default: the 7 days up to now. */
-    from: isoInstant.optional(),
-    to: isoInstant.optional(),
+    from: z.optional(isoInstant),
+    to: z.optional(isoInstant),
     /** Default: hours for windows up to two days, days beyond. */
-    bucket: z.enum(statsBuckets).optional(),
+    bucket: z.optional(z.enum(statsBuckets)),
     /** Where day buckets start and end. */
-    tz: timeZoneSchema.default('UTC'),
+    tz: z._default(timeZoneSchema, 'UTC'),
   })
-  .superRefine(checkWindow)
+  .check(z.superRefine(checkWindow))
 export type StatsQuery = z.infer<typeof statsQuerySchema>

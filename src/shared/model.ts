@@ -3,17 +3,20 @@
  * The server builds these from vendor JSON; the SPA parses the API's answers with the same
  * schemas, so a drift between the two is a loud parse error, not a silent blank cell.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { runStatusSchema } from './run-status'
 
 /** Vendor ids we accept in URLs and forward upstream (URL-encoded): no slashes, no dots-only. */
 export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/
-export const idSchema = z.string().regex(idPattern, 'must be 1-128 letters, digits, _ . : or -')
+export const idSchema = z
+  .string()
+  .check(z.regex(idPattern, 'must be 1-128 letters, digits, _ . : or -'))
 
 export const vendorSchema = z.enum(['trigify', 'puq'])
 export type Vendor = z.infer<typeof vendorSchema>
 
 const isoTime = z.iso.datetime({ offset: true })
+const count = () => z.int().check(z.nonnegative())
 
 export const sourceSchema = z.object({
   id: z.string(),
@@ -39,8 +42,8 @@ export type SourcesResponse = z.infer<typeof sourcesResponseSchema>
 export const workflowSchema = z.object({
   id: z.string(),
   name: z.string(),
-  description: z.string().optional(),
-  enabled: z.boolean().optional(),
+  description: z.optional(z.string()),
+  enabled: z.optional(z.boolean()),
 })
 export type Workflow = z.infer<typeof workflowSchema>
 
@@ -51,19 +54,19 @@ export const runSchema = z.object({
   id: z.string(),
   source: z.string(),
   workflowId: z.string(),
-  workflowName: z.string().optional(),
+  workflowName: z.optional(z.string()),
   status: runStatusSchema,
   /** The vendor's own word for the status, kept so an `unknown` status can still be shown. */
   vendorStatus: z.string(),
-  createdAt: isoTime.optional(),
-  startedAt: isoTime.optional(),
-  finishedAt: isoTime.optional(),
-  durationMs: z.number().nonnegative().optional(),
-  error: z.string().optional(),
+  createdAt: z.optional(isoTime),
+  startedAt: z.optional(isoTime),
+  finishedAt: z.optional(isoTime),
+  durationMs: z.optional(z.number().check(z.nonnegative())),
+  error: z.optional(z.string()),
   /** Trigify names the failed step only inside the error text; parsed out when it does. */
-  failedStep: z.string().optional(),
-  version: z.string().optional(),
-  trigger: z.string().optional(),
+  failedStep: z.optional(z.string()),
+  version: z.optional(z.string()),
+  trigger: z.optional(z.string()),
 })
 export type Run = z.infer<typeof runSchema>
 
@@ -73,23 +76,23 @@ export const stepSchema = z.object({
   kind: z.enum(['trigger', 'action']),
   status: runStatusSchema,
   vendorStatus: z.string(),
-  attempt: z.number().int().min(1),
-  error: z.string().optional(),
-  createdAt: isoTime.optional(),
-  startedAt: isoTime.optional(),
-  finishedAt: isoTime.optional(),
-  durationMs: z.number().nonnegative().optional(),
+  attempt: z.int().check(z.minimum(1)),
+  error: z.optional(z.string()),
+  createdAt: z.optional(isoTime),
+  startedAt: z.optional(isoTime),
+  finishedAt: z.optional(isoTime),
+  durationMs: z.optional(z.number().check(z.nonnegative())),
 })
 export type Step = z.infer<typeof stepSchema>
 
-export const runDetailSchema = runSchema.extend({
+export const runDetailSchema = z.extend(runSchema, {
   /** null: the vendor reports no steps (Trigify), not "a run with no steps". */
-  steps: z.array(stepSchema).nullable(),
+  steps: z.nullable(z.array(stepSchema)),
 })
 export type RunDetail = z.infer<typeof runDetailSchema>
 
 /** Counts per status; a status absent from the object is not known, not zero. */
-export const statusCountsSchema = z.partialRecord(runStatusSchema, z.number().int().nonnegative())
+export const statusCountsSchema = z.partialRecord(runStatusSchema, count())
 export type StatusCounts = z.infer<typeof statusCountsSchema>
 
 /**
@@ -99,21 +102,21 @@ export type StatusCounts = z.infer<typeof statusCountsSchema>
  */
 export const coverageSchema = z.object({
   complete: z.boolean(),
-  scannedRuns: z.number().int().nonnegative(),
-  totalRuns: z.number().int().nonnegative().optional(),
+  scannedRuns: count(),
+  totalRuns: z.optional(count()),
   /** Start time of the oldest run scanned. */
-  oldestScannedAt: isoTime.optional(),
+  oldestScannedAt: z.optional(isoTime),
 })
 export type Coverage = z.infer<typeof coverageSchema>
 
 export const runPageSchema = z.object({
   items: z.array(runSchema),
-  page: z.number().int().min(1),
-  pageSize: z.number().int().min(1).max(100),
-  total: z.number().int().nonnegative(),
-  totalPages: z.number().int().nonnegative(),
-  counts: statusCountsSchema.optional(),
-  coverage: coverageSchema.optional(),
+  page: z.int().check(z.minimum(1)),
+  pageSize: z.int().check(z.minimum(1), z.maximum(100)),
+  total: count(),
+  totalPages: count(),
+  counts: z.optional(statusCountsSchema),
+  coverage: z.optional(coverageSchema),
 })
 export type RunPage = z.infer<typeof runPageSchema>
 
@@ -121,7 +124,7 @@ export type RunPage = z.infer<typeof runPageSchema>
 export const statsBucketSchema = z.object({
   start: isoTime,
   end: isoTime,
-  total: z.number().int().nonnegative(),
+  total: count(),
   /** Every status, zeros included: an empty bucket is a real zero once it is covered. */
   counts: statusCountsSchema,
 })
@@ -140,35 +143,35 @@ export const runStatsSchema = z.object({
   timeZone: z.string(),
   buckets: z.array(statsBucketSchema),
   totals: z.object({
-    total: z.number().int().nonnegative(),
+    total: count(),
     counts: statusCountsSchema,
     /** failed ÷ (succeeded + failed); null with no finished run to divide by. */
-    failureRate: z.number().min(0).max(1).nullable(),
+    failureRate: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
   }),
   /** Durations of finished runs in the window; absent when none reported one. */
-  durations: z
-    .object({
-      p50Ms: z.number().nonnegative(),
-      p95Ms: z.number().nonnegative(),
-      sampleSize: z.number().int().positive(),
-    })
-    .optional(),
+  durations: z.optional(
+    z.object({
+      p50Ms: z.number().check(z.nonnegative()),
+      p95Ms: z.number().check(z.nonnegative()),
+      sampleSize: z.int().check(z.positive()),
+    }),
+  ),
   /** The vendor's own totals for the same filters over all time (exact, not windowed). */
-  allTime: z
-    .object({
-      total: z.number().int().nonnegative(),
-      succeeded: z.number().int().nonnegative().optional(),
-      failed: z.number().int().nonnegative().optional(),
-    })
-    .optional(),
+  allTime: z.optional(
+    z.object({
+      total: count(),
+      succeeded: z.optional(count()),
+      failed: z.optional(count()),
+    }),
+  ),
   coverage: z.object({
     /** True when every run that started in the window was counted. */
     complete: z.boolean(),
-    scannedRuns: z.number().int().nonnegative(),
+    scannedRuns: count(),
     /** Counts are complete from here to `to`: `from` itself when complete. */
     coveredFrom: isoTime,
     /** Runs in the window with no start or creation time, so in no bucket. */
-    undatedRuns: z.number().int().nonnegative(),
+    undatedRuns: count(),
   }),
 })
 export type RunStats = z.infer<typeof runStatsSchema>
@@ -193,8 +196,8 @@ export const apiErrorSchema = z.object({
   error: z.object({
     code: errorCodeSchema,
     message: z.string(),
-    source: z.string().optional(),
-    retryAfterSeconds: z.number().nonnegative().optional(),
+    source: z.optional(z.string()),
+    retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
   }),
 })
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>
@@ -204,9 +207,9 @@ export const healthSchema = z.object({
   sources: z.array(
     z.object({
       id: z.string(),
-      reachable: z.boolean().nullable(),
-      lastError: z.string().optional(),
-      rateLimitRemaining: z.number().int().optional(),
+      reachable: z.nullable(z.boolean()),
+      lastError: z.optional(z.string()),
+      rateLimitRemaining: z.optional(z.int()),
     }),
   ),
 })

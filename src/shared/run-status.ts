@@ -2,7 +2,7 @@
  * The one status vocabulary. Every vendor status maps onto these; the table badge, the
  * filters and the chart all read the same labels, order and tones from here.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 export const runStatuses = [
   'pending',

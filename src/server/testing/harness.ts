@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream'
 import { Client } from 'undici'
-import type { z } from 'zod'
+import { parse, type $ZodType, type output } from 'zod/v4/core'
 import { startSandbox } from '../../sandbox/start'
 import { startRunboard, type RunboardHandle } from '../runboard'
 
@@ -34,7 +34,7 @@ export type TestServer = RunboardHandle & {
   logs: LogCapture
   recorded: Recorded[]
   get(path: string, init?: RequestInit): Promise<Fetched>
-  json<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>>
+  json<S extends $ZodType>(path: string, schema: S): Promise<output<S>>
   raw(method: string, path: string, headers?: Record<string, string>): Promise<Recorded>
 }
 
@@ -78,7 +78,7 @@ export async function startTestServer(
     async json(path, schema) {
       const response = await get(path)
       if (response.status !== 200) throw new Error(`${path}: ${response.status} ${response.body}`)
-      return schema.parse(JSON.parse(response.body))
+      return parse(schema, JSON.parse(response.body))
     },
     /** Sends the path exactly as given (no URL normalization), for path-trick tests. */
     async raw(method, path, headers = {}) {

@@ -1,5 +1,5 @@
 /**
- * The last line of defence: an error outside any route (the router itself, a provider) still
+ * The last line of defence: an error outside any page (a provider, the shell) still
  * renders a message and a reload button rather than an empty page.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react'

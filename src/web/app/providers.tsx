@@ -1,20 +1,25 @@
-/** Everything the app needs around it: the error boundary, React Query and the router. */
+/** Everything the app needs around it: the error boundary, React Query, the history, the shell. */
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { RouterProvider } from '@tanstack/react-router'
-import type { AppRouter } from './router'
+import { HistoryProvider, type AppHistory } from '../lib/navigation'
+import { AppRoutes } from './app-routes'
 import { AppErrorBoundary } from './error-boundary'
+import { AppLayout } from './layout/app-layout'
 
 export function AppProviders({
   queryClient,
-  router,
+  history,
 }: {
   queryClient: QueryClient
-  router: AppRouter
+  history: AppHistory
 }) {
   return (
     <AppErrorBoundary>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <HistoryProvider history={history}>
+          <AppLayout>
+            <AppRoutes />
+          </AppLayout>
+        </HistoryProvider>
       </QueryClientProvider>
     </AppErrorBoundary>
   )

@@ -1,12 +1,11 @@
 /**
- * What a crashed route shows instead of a blank page: what happened in plain words, and two
+ * What a crashed page shows instead of a blank page: what happened in plain words, and two
  * ways out (try again, or start over on the runs page).
  */
-import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router'
+import { AppLink } from '../lib/navigation'
 import { buttonClasses } from '../components/ui/button'
 import { Button } from '../components/ui/button'
 import { AlertTriangleIcon } from '../components/ui/icons'
-import { describeError } from '../lib/describe-error'
 
 export function ErrorPanel({
   title,
@@ -37,28 +36,13 @@ export function ErrorPanel({
   )
 }
 
-export function RouteErrorFallback({ error, reset }: ErrorComponentProps) {
-  const router = useRouter()
-  const description = describeError(error)
-  return (
-    <ErrorPanel
-      title="This page hit a problem."
-      detail={description.title}
-      onRetry={() => {
-        reset()
-        void router.invalidate()
-      }}
-    />
-  )
-}
-
 export function NotFound() {
   return (
     <div className="mx-auto flex max-w-lg flex-col items-center gap-3 px-6 py-20 text-center">
       <p className="text-base font-medium">There is no page at this address.</p>
-      <Link to="/runs" className={buttonClasses('secondary')}>
+      <AppLink href="/runs" className={buttonClasses('secondary')}>
         Go to runs
-      </Link>
+      </AppLink>
     </div>
   )
 }

@@ -3,7 +3,7 @@
  * schema, and every failure turned into an `ApiError` with a code the UI can explain. A body
  * that does not match its schema is an error too, so drift never renders as blank cells.
  */
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { apiErrorSchema, type ErrorCode } from '../../shared/model'
 import { takeEarlyResponse } from './early-fetch'
 
@@ -42,7 +42,7 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
-export async function apiGet<Schema extends z.ZodType>(
+export async function apiGet<Schema extends z.ZodMiniType>(
   path: string,
   schema: Schema,
   options: { signal?: AbortSignal } = {},

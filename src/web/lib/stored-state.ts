@@ -2,9 +2,9 @@
  * localStorage that never throws: private modes, full quotas and hand-edited values fall back
  * to the default instead of breaking the page.
  */
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 
-export function readStored<Schema extends z.ZodType>(
+export function readStored<Schema extends z.ZodMiniType>(
   key: string,
   schema: Schema,
   fallback: z.output<Schema>,

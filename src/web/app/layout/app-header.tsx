@@ -1,34 +1,36 @@
 /** The top bar: product name, the source being shown, and whether it is demo data. */
-import { Link, useNavigate, useSearch } from '@tanstack/react-router'
+import { AppLink, useHistory } from '../../lib/navigation'
+import { runsHref } from '../../features/runs/runs-search'
+import { useRunsSearch } from '../../features/runs/use-runs-search'
 import { SourceSwitcher } from '../../features/sources/components/source-switcher'
 
 export function AppHeader() {
-  const search = useSearch({ strict: false })
-  const navigate = useNavigate()
+  const search = useRunsSearch()
+  const history = useHistory()
 
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
       <div className="mx-auto flex h-14 w-full max-w-[1400px] items-center justify-between gap-3 px-4 sm:px-6">
-        <Link
-          to="/runs"
+        <AppLink
+          href="/runs"
           className="flex shrink-0 items-center gap-2 rounded font-semibold tracking-tight"
         >
           <LogoMark />
           <span>Runboard</span>
-        </Link>
+        </AppLink>
         <SourceSwitcher
           value={search.source}
           onValueChange={(source) =>
             // Filters belong to a source (workflow ids differ); view preferences carry over.
-            void navigate({
-              to: '/runs',
-              search: {
+            history.push(
+              runsHref({
                 source,
+                page: 1,
                 pageSize: search.pageSize,
                 tz: search.tz,
                 window: search.window,
-              },
-            })
+              }),
+            )
           }
         />
       </div>

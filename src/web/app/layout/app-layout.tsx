@@ -1,8 +1,8 @@
 /** The shell every page sits in: a skip link, the header, and the page. */
-import { Outlet } from '@tanstack/react-router'
+import type { ReactNode } from 'react'
 import { AppHeader } from './app-header'
 
-export function AppLayout() {
+export function AppLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -13,7 +13,7 @@ export function AppLayout() {
       </a>
       <AppHeader />
       <main id="main" className="flex-1">
-        <Outlet />
+        {children}
       </main>
     </div>
   )

@@ -1,32 +1,20 @@
 /**
- * `/runs`: validates the URL, corrects it when it was invalid, starts the runs request in the
- * loader (before the page renders) and composes the sources and runs features.
+ * `/runs`: corrects the URL when it was invalid (replace, so back never returns to it), starts
+ * the runs request before the sources have answered on a deep link, and composes the sources,
+ * runs, outcomes and run-detail features, which do not import each other.
  */
-import { useQuery } from '@tanstack/react-query'
-import {
-  createRoute,
-  Navigate,
-  redirect,
-  stripSearchParams,
-  type SearchSchemaInput,
-} from '@tanstack/react-router'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { lazy, Suspense, useEffect, useLayoutEffect } from 'react'
 import { Button } from '../../components/ui/button'
 import { Skeleton } from '../../components/ui/skeleton'
 import { describeError } from '../../lib/describe-error'
-import { stringifySearch } from '../../lib/search-serializer'
+import { hrefOf, useHistory, useLocation } from '../../lib/navigation'
 import { sourceQueries } from '../../features/sources/api/fetch-sources'
 import { runQueries } from '../../features/runs/api/run-queries'
-import { lazy, Suspense } from 'react'
 import { OutcomesPanel } from '../../features/outcomes/components/outcomes-panel'
 import { RunsPage } from '../../features/runs/components/runs-page'
-import {
-  parseRunsSearch,
-  runsSearchDefaults,
-  toUrlSearch,
-  type RunsSearch,
-  type RunsSearchInput,
-} from '../../features/runs/runs-search'
-import { rootRoute } from './root'
+import { runsHref, type RunsSearch } from '../../features/runs/runs-search'
+import { useRunsSearch, useSetRunsSearch } from '../../features/runs/use-runs-search'
 
 // The drawer (timeline maths, dialog) is not needed for the first rows: it loads when a run opens.
 const RunDrawer = lazy(() =>
@@ -35,69 +23,46 @@ const RunDrawer = lazy(() =>
   })),
 )
 
-export const runsRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/runs',
-  // `SearchSchemaInput` makes every param optional for links; parsing fills the defaults.
-  validateSearch: (raw: RunsSearchInput & SearchSchemaInput): RunsSearch => parseRunsSearch(raw),
-  search: { middlewares: [stripSearchParams(runsSearchDefaults)] },
-  beforeLoad: ({ search, location }) => {
-    // An invalid or non-canonical URL is rewritten to the view actually shown, in place.
-    // Parsing again drops parameters no route knows, which the router would otherwise keep.
-    const clean = parseRunsSearch(search)
-    if (stringifySearch(toUrlSearch(clean)) !== location.searchStr) {
-      redirect({ to: '/runs', search: clean, replace: true, throw: true })
-    }
-  },
-  loaderDeps: ({ search }) => ({
-    source: search.source,
-    workflow: search.workflow,
-    status: search.status,
-    from: search.from,
-    to: search.to,
-    page: search.page,
-    pageSize: search.pageSize,
-  }),
-  loader: async ({ context: { queryClient }, deps, location }) => {
-    // Deep links name their source: start the runs request now, alongside the sources one.
-    if (deps.source) {
-      void queryClient.prefetchQuery(runQueries.list({ ...deps, source: deps.source }))
-    }
-    let sources
-    try {
-      sources = (await queryClient.ensureQueryData(sourceQueries.list())).items
-    } catch {
-      // The page shows the sources error in place, with a retry.
-      return
-    }
-    const first = sources[0]
-    if (!first || sources.some((source) => source.id === deps.source)) return
-    const current = parseRunsSearch(location.search)
-    redirect({
-      to: '/runs',
-      replace: true,
-      throw: true,
-      // Another source's workflow ids and run ids mean nothing here.
-      search: deps.source
-        ? {
-            ...current,
-            source: first.id,
-            workflow: undefined,
-            run: undefined,
-            step: undefined,
-            page: 1,
-          }
-        : { ...current, source: first.id },
-    })
-  },
-  component: RunsRoute,
-  pendingComponent: RunsPending,
-})
+/** Another source's workflow ids and run ids mean nothing on this one. */
+function onSource(search: RunsSearch, source: string): RunsSearch {
+  return { ...search, source, workflow: undefined, run: undefined, step: undefined, page: 1 }
+}
 
-function RunsRoute() {
-  const search = runsRoute.useSearch()
-  const navigate = runsRoute.useNavigate()
+export function RunsRoute() {
+  const search = useRunsSearch()
+  const setSearch = useSetRunsSearch()
+  const history = useHistory()
+  const location = useLocation()
+  const queryClient = useQueryClient()
   const sources = useQuery(sourceQueries.list())
+
+  // An invalid or non-canonical URL is rewritten, in place, to the view actually shown.
+  const canonical = runsHref(search)
+  const current = hrefOf(location)
+  useLayoutEffect(() => {
+    if (canonical !== current) history.replace(canonical)
+  }, [canonical, current, history])
+
+  // A deep link names its source: ask for its runs now, alongside the sources.
+  const { source: sourceId, workflow, status, from, to, page, pageSize } = search
+  useEffect(() => {
+    if (sourceId === undefined) return
+    void queryClient.prefetchQuery(
+      runQueries.list({ source: sourceId, workflow, status, from, to, page, pageSize }),
+    )
+  }, [queryClient, sourceId, workflow, status, from, to, page, pageSize])
+
+  const items = sources.data?.items
+  const first = items?.[0]
+  const source = items?.find((candidate) => candidate.id === search.source)
+  useLayoutEffect(() => {
+    if (first === undefined || source !== undefined) return
+    history.replace(
+      runsHref(
+        search.source === undefined ? { ...search, source: first.id } : onSource(search, first.id),
+      ),
+    )
+  }, [first, source, search, history])
 
   if (sources.isError) {
     const description = describeError(sources.error)
@@ -110,8 +75,6 @@ function RunsRoute() {
     )
   }
   if (sources.isPending) return <RunsPending />
-
-  const first = sources.data.items[0]
   if (!first) {
     return (
       <CenteredMessage
@@ -120,30 +83,16 @@ function RunsRoute() {
       />
     )
   }
-  const source = sources.data.items.find((candidate) => candidate.id === search.source)
-  if (!search.source || !source) {
-    return (
-      <Navigate
-        to="/runs"
-        replace
-        search={{
-          ...search,
-          source: first.id,
-          workflow: undefined,
-          run: undefined,
-          step: undefined,
-          page: 1,
-        }}
-      />
-    )
-  }
+  // The effect above is moving to a known source.
+  if (!source) return <RunsPending />
   return (
     <RunsPage
       key={source.id}
       sourceId={source.id}
       source={source}
-      outcomes={
+      renderOutcomes={({ hasRows }) => (
         <OutcomesPanel
+          canShowChart={hasRows}
           source={source}
           workflow={search.workflow}
           status={search.status}
@@ -154,16 +103,12 @@ function RunsRoute() {
               ? { from: search.from, to: search.to }
               : undefined
           }
-          onWindowChange={(window) =>
-            void navigate({ search: (prev) => ({ ...prev, window }), replace: true })
-          }
+          onWindowChange={(window) => setSearch({ window }, { replace: true })}
           onSelectFailed={({ from, to }) =>
-            void navigate({
-              search: (prev) => ({ ...prev, status: ['failed'], from, to, page: 1 }),
-            })
+            setSearch({ status: ['failed'], from, to, page: 1, run: undefined, step: undefined })
           }
         />
-      }
+      )}
       renderOpenRun={({ runId, workflowId, onClose }) => (
         <Suspense fallback={null}>
           <RunDrawer
@@ -173,9 +118,7 @@ function RunsRoute() {
             tz={search.tz}
             stepId={search.step}
             // Picking a step refines the view in place: back closes the drawer, not the step.
-            onStepChange={(step) =>
-              void navigate({ search: (prev) => ({ ...prev, step }), replace: true })
-            }
+            onStepChange={(step) => setSearch({ step }, { replace: true })}
             onClose={onClose}
           />
         </Suspense>

@@ -3,12 +3,13 @@
  * address bar can crash the page: an invalid value falls back to its default, and the route
  * rewrites the URL (replace) to the value actually shown.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema } from '../../../shared/model'
 import { runStatuses, type RunStatus } from '../../../shared/run-status'
 import { defaultPageSize, pageSizes } from '../../../shared/api-params'
 import type { TimeZoneMode } from '../../lib/format'
 import { outcomeWindows } from '../../lib/outcome-windows'
+import { stringifySearch } from '../../lib/search-serializer'
 
 export type PageSize = (typeof pageSizes)[number]
 
@@ -17,18 +18,24 @@ function isPageSize(value: number): value is PageSize {
 }
 
 /** Accepts `failed,running` from the URL or an array from navigation; drops unknown words. */
-const statusParam = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value): RunStatus[] | undefined => {
-    const parts = (typeof value === 'string' ? value.split(',') : value).map((part) => part.trim())
-    const statuses = runStatuses.filter((status) => parts.includes(status))
-    return statuses.length > 0 ? statuses : undefined
-  })
-  .optional()
-  .catch(undefined)
+const statusParam = z.catch(
+  z.optional(
+    z.pipe(
+      z.union([z.string(), z.array(z.string())]),
+      z.transform((value: string | string[]): RunStatus[] | undefined => {
+        const parts = (typeof value === 'string' ? value.split(',') : value).map((part) =>
+          part.trim(),
+        )
+        const statuses = runStatuses.filter((status) => parts.includes(status))
+        return statuses.length > 0 ? statuses : undefined
+      }),
+    ),
+  ),
+  undefined,
+)
 
-const optionalId = idSchema.optional().catch(undefined)
-const optionalTime = z.iso.datetime({ offset: true }).optional().catch(undefined)
+const optionalId = z.catch(z.optional(idSchema), undefined)
+const optionalTime = z.catch(z.optional(z.iso.datetime({ offset: true })), undefined)
 
 export const runsSearchSchema = z.object({
   source: optionalId,
@@ -37,18 +44,20 @@ export const runsSearchSchema = z.object({
   /** A time window on start times, set by clicking a chart bar; both or neither. */
   from: optionalTime,
   to: optionalTime,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  pageSize: z.coerce
-    .number()
-    .refine(isPageSize)
-    .transform((value): PageSize => (isPageSize(value) ? value : defaultPageSize))
-    .catch(defaultPageSize),
+  page: z.catch(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(100_000))), 1),
+  pageSize: z.catch(
+    z.pipe(
+      z.coerce.number(),
+      z.transform((value: number): PageSize => (isPageSize(value) ? value : defaultPageSize)),
+    ),
+    defaultPageSize,
+  ),
   run: optionalId,
   /** The step selected in the open run's timeline. */
   step: optionalId,
-  tz: z.enum(['local', 'utc']).catch('local' satisfies TimeZoneMode),
+  tz: z.catch(z.enum(['local', 'utc']), 'local' satisfies TimeZoneMode),
   /** The outcomes chart's window. */
-  window: z.enum(outcomeWindows).catch('7d'),
+  window: z.catch(z.enum(outcomeWindows), '7d'),
 })
 
 export type RunsSearch = z.infer<typeof runsSearchSchema>
@@ -88,4 +97,9 @@ export function toUrlSearch(search: RunsSearch): RunsSearchInput {
     tz: search.tz === runsSearchDefaults.tz ? undefined : search.tz,
     window: search.window === runsSearchDefaults.window ? undefined : search.window,
   }
+}
+
+/** The address of a runs view: `/runs?source=demo-puq&status=failed`. */
+export function runsHref(search: RunsSearch): string {
+  return `/runs${stringifySearch(toUrlSearch(search))}`
 }

@@ -39,6 +39,8 @@ export type OutcomesPanelProps = {
   status: RunStatus[] | undefined
   window: OutcomeWindow
   tz: TimeZoneMode
+  /** False until the table has its rows: the chart's code (recharts) loads after them. */
+  canShowChart: boolean
   /** The bar the table is narrowed to, if any. */
   selected: BucketSelection | undefined
   onWindowChange: (window: OutcomeWindow) => void
@@ -46,7 +48,8 @@ export type OutcomesPanelProps = {
 }
 
 export function OutcomesPanel(props: OutcomesPanelProps) {
-  const { source, workflow, status, window, tz, selected, onWindowChange, onSelectFailed } = props
+  const { source, workflow, status, window, tz, selected, canShowChart } = props
+  const { onWindowChange, onSelectFailed } = props
   const nowMs = useNow(statsRefreshMs)
   const range = outcomeRange(window, nowMs, tz)
   const stats = useQuery({
@@ -100,7 +103,7 @@ export function OutcomesPanel(props: OutcomesPanelProps) {
           <Headline stats={data} />
           {data && <CoverageNote stats={data} tz={tz} />}
           <div className={`mt-3 ${chartHeight}`} aria-hidden="true">
-            {data ? (
+            {data && canShowChart ? (
               <Suspense fallback={<Skeleton className="h-full w-full" />}>
                 <OutcomesChart
                   stats={data}

@@ -1,5 +1,5 @@
 /** Cell renderers for the runs table. Every value is rendered as text, never as HTML. */
-import { Link } from '@tanstack/react-router'
+import { AppLink } from '../../../lib/navigation'
 import type { Run } from '../../../../shared/model'
 import { CopyButton } from '../../../components/ui/copy-button'
 import {
@@ -9,6 +9,8 @@ import {
   type TimeZoneMode,
 } from '../../../lib/format'
 import { useNow } from '../../../lib/use-now'
+import { runsHref } from '../runs-search'
+import { useRunsSearch } from '../use-runs-search'
 
 /** Keeps both ends of long ids: vendors share prefixes, the tail is what tells runs apart. */
 export function truncateMiddle(value: string, max = 20): string {
@@ -18,17 +20,17 @@ export function truncateMiddle(value: string, max = 20): string {
 }
 
 export function RunIdCell({ runId }: { runId: string }) {
+  const search = useRunsSearch()
   return (
     <span className="flex items-center gap-1">
-      <Link
-        to="/runs"
-        search={(prev) => ({ ...prev, run: runId })}
+      <AppLink
+        href={runsHref({ ...search, run: runId, step: undefined })}
         aria-label={`Open run ${runId}`}
         title={runId}
         className="rounded font-mono text-[13px] text-fg hover:text-accent-text hover:underline"
       >
         {truncateMiddle(runId)}
-      </Link>
+      </AppLink>
       <CopyButton
         value={runId}
         label={`Copy run id ${runId}`}

@@ -86,7 +86,7 @@ describe('Clear filters', () => {
     await app.user.click(screen.getByRole('button', { name: 'Status: Any' }))
     await app.user.click(screen.getByRole('checkbox', { name: 'Failed' }))
     await waitFor(() => expect(app.search().status).toBe('failed'))
-    app.router.history.back()
+    app.history.back()
     await waitFor(() => expect(app.search().status).toBeUndefined())
   })
 })

@@ -4,7 +4,6 @@
  * same URL always shows the same view.
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { getRouteApi } from '@tanstack/react-router'
 import {
   lazy,
   Suspense,
@@ -15,7 +14,7 @@ import {
   useState,
   type ReactNode,
 } from 'react'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { Run, RunPage, Source } from '../../../../shared/model'
 import { isActiveStatus, statusMeta, type RunStatus } from '../../../../shared/run-status'
 import { isApiError, isRetryableError } from '../../../lib/api-client'
@@ -25,7 +24,8 @@ import { readStored, writeStored } from '../../../lib/stored-state'
 import { useNow } from '../../../lib/use-now'
 import type { RunFilters } from '../api/fetch-runs'
 import { runQueries } from '../api/run-queries'
-import { hasActiveFilters, type PageSize, type RunsSearch } from '../runs-search'
+import { hasActiveFilters, type PageSize } from '../runs-search'
+import { useRunsSearch, useSetRunsSearch } from '../use-runs-search'
 import { availableOptionalColumns, runColumnIds, runColumns, type RunColumnId } from './columns'
 import { RunsPagination } from './runs-pagination'
 import { RefreshErrorNotice, RunsEmptyState, RunsErrorState } from './runs-states'
@@ -37,8 +37,6 @@ import { useRunsShortcuts } from './use-runs-shortcuts'
 const ShortcutsDialog = lazy(() =>
   import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
 )
-
-const routeApi = getRouteApi('/runs')
 
 export const liveIntervalMs = 10_000
 const hiddenColumnsKey = 'runboard.runs.hidden-columns'
@@ -92,17 +90,20 @@ export type OpenRun = {
 export function RunsPage({
   sourceId,
   source,
-  outcomes,
+  renderOutcomes,
   renderOpenRun,
 }: {
   sourceId: string
   source: Source | undefined
-  /** The outcomes chart (another feature), shown above the filters. */
-  outcomes?: ReactNode
+  /**
+   * The outcomes chart (another feature), shown above the filters. `hasRows` turns true once
+   * the table has shown an answer, so the chart's heavy code never competes with the rows.
+   */
+  renderOutcomes?: (state: { hasRows: boolean }) => ReactNode
   renderOpenRun: (openRun: OpenRun) => ReactNode
 }) {
-  const search = routeApi.useSearch()
-  const navigate = routeApi.useNavigate()
+  const search = useRunsSearch()
+  const setSearch = useSetRunsSearch()
   const queryClient = useQueryClient()
 
   const filters = useMemo<RunFilters>(
@@ -196,11 +197,6 @@ export function RunsPage({
   const tableBodyRef = useRef<HTMLTableSectionElement>(null)
   const workflowInputRef = useRef<HTMLInputElement>(null)
 
-  const setSearch = useCallback(
-    (patch: Partial<RunsSearch>, options: { replace?: boolean } = {}) =>
-      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: options.replace }),
-    [navigate],
-  )
   // The workflow of the run opened from a row, kept while it stays open even when a refresh
   // moves the run off the page, so the detail query (keyed by it) does not start over.
   const [openedWorkflow, setOpenedWorkflow] = useState<{ runId: string; workflowId: string }>()
@@ -265,7 +261,7 @@ export function RunsPage({
         )}
       </div>
 
-      {outcomes}
+      {renderOutcomes?.({ hasRows: runs.data !== undefined || runs.isError })}
 
       <RunsToolbar
         status={search.status ?? []}
@@ -403,7 +399,9 @@ export function RunsPage({
         renderOpenRun({
           runId: search.run,
           workflowId:
-            openedWorkflow?.runId === search.run ? openedWorkflow.workflowId : search.workflow,
+            openedWorkflow !== undefined && openedWorkflow.runId === search.run
+              ? openedWorkflow.workflowId
+              : search.workflow,
           onClose: closeRun,
         })}
 
