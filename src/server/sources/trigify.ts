@@ -20,7 +20,7 @@ import { statusMatcher } from '../stats/window-scan'
 import { MergedHistory, type RunStream } from './merged-history'
 import type { SourceAdapter } from './types'
 import { toIsoTime, toRunStatus, vendorTimeSchema } from './vendor-time'
-import { WorkflowDirectory, chunkSizeFor } from './workflow-directory'
+import { WorkflowDirectory } from './workflow-directory'
 
 const count = z.number().int().nonnegative()
 
@@ -174,7 +174,12 @@ export type TrigifySourceOptions = {
 const workflowPageLimit = 100
 const maxWorkflowPages = 50
 const scanPageSize = 100
-const historyTtlMs = 10_000
+/**
+ * How long a merged history is reused. Refreshing the merge costs one request per workflow,
+ * so it lives as long as the SPA's poll interval for such sources (30 s): however many tabs
+ * poll, the merge is read again at most twice a minute.
+ */
+const historyTtlMs = 30_000
 const finishedRunTtlMs = 60 * 60_000
 const finalStatuses: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'cancelled'])
 
@@ -318,7 +323,9 @@ export function createTrigifySource(options: TrigifySourceOptions): SourceAdapte
   /** All workflows, no status filter: the merge, bounded like a scan for very deep pages. */
   const mergedPage = async (query: RunsQuery): Promise<RunPage> => {
     const needed = query.page * query.pageSize
-    const history = await historyFor(undefined, chunkSizeFor(needed))
+    // Pages of 100 for every depth: page 2 (prefetched) continues page 1's merge, and the
+    // per-workflow pages are the very ones status scans and time windows read.
+    const history = await historyFor(undefined, scanPageSize)
     const workflowCount = (await directory.list()).length
     const stopped = await grow(history, needed, {
       remaining: workflowCount + options.scanBudget,

@@ -70,7 +70,7 @@ export class WindowIndex {
     options: WindowIndexOptions = {},
   ) {
     this.pageSize = options.pageSize ?? 100
-    this.refreshMs = options.refreshMs ?? 30_000
+    this.refreshMs = options.refreshMs ?? 60_000
     this.activeHorizonMs = options.activeHorizonMs ?? 3_600_000
     this.maxRuns = options.maxRuns ?? 50_000
     this.now = options.now ?? Date.now

@@ -24,7 +24,14 @@ export class TtlCache<V> {
   set(key: string, value: V, ttlMs: number): void {
     if (ttlMs <= 0) return
     this.entries.delete(key)
-    this.entries.set(key, { value, expiresAt: this.now() + ttlMs })
+    const now = this.now()
+    this.entries.set(key, { value, expiresAt: now + ttlMs })
+    // Expired entries at the front (the oldest writes) go now rather than when read again, so
+    // a burst of one-off keys does not stay resident after it is over.
+    for (const [oldestKey, entry] of this.entries) {
+      if (entry.expiresAt > now) break
+      this.entries.delete(oldestKey)
+    }
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next()
       if (oldest.done === true) break
