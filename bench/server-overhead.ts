@@ -1,69 +1,182 @@
 /**
- * How much the Runboard server costs on top of its upstream: req/s and p50/p99 latency of a
- * cached runs page through the server, against the same page straight from the sandbox.
- * Run: node --import tsx bench/server-overhead.ts [seconds] [connections]
+ * Server overhead: what the Runboard server costs on top of its upstream. autocannon req/s and
+ * p50/p99 for a runs page through the server against the same page straight from the sandbox
+ * (with the sandbox's auth header), alternating the two in rounds: once for a cached page
+ * (the same URL every time: served from the server's page cache) and once uncached (every
+ * request a different page number of a 1,000,000-run history, so every request through the
+ * server is an upstream call too). The server and its embedded sandbox run in a child process.
+ * Budget: cached >= 0.5x the sandbox's throughput.
  */
-import autocannon from 'autocannon'
-import { startSandbox } from '../src/sandbox/start'
-import { startRunboard } from '../src/server/runboard'
+import { z } from 'zod'
+import { demoEnv, sandboxApiKey } from './lib/env'
+import { getJson } from './lib/http'
+import { runLoad, type LoadResult } from './lib/load'
+import type { Part } from './lib/part'
+import { budgetRow, infoRow } from './lib/report'
+import { startServerChild } from './lib/spawn-server'
+import { fmtInt, fmtMs, fmtRatio, median, round } from './lib/stats'
 
-const seconds = Number(process.argv[2] ?? 10)
-const connections = Number(process.argv[3] ?? 10)
-const now = '2026-11-20T12:00:00.000Z'
+const connections = 10
+const pageInfoSchema = z.object({ totalPages: z.number() })
 
-type Result = { label: string; rps: number; p50: number; p99: number; errors: number }
+type Target = { label: string; url: string; headers: Record<string, string>; path?: () => string }
 
-async function measure(
-  label: string,
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<Result> {
-  // Warm-up: fills the server's page cache and the connection pools.
-  await autocannon({ url, headers, connections, duration: 1 })
-  const result = await autocannon({ url, headers, connections, duration: seconds })
+function describeSide(results: readonly LoadResult[]) {
   return {
-    label,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
+    rps: round(median(results.map((result) => result.rps)), 0),
+    p50: median(results.map((result) => result.p50)),
+    p99: median(results.map((result) => result.p99)),
+    errors: results.reduce((total, result) => total + result.errors + result.non2xx, 0),
+    rounds: results.map((result) => ({
+      rps: round(result.rps, 0),
+      p50: result.p50,
+      p99: result.p99,
+      total: result.total,
+      non2xx: result.non2xx,
+      errors: result.errors,
+    })),
   }
 }
 
-async function main(): Promise<void> {
-  const sandbox = await startSandbox({ now, trigifyRateLimit: 1_000_000_000 })
-  const runboard = await startRunboard(
-    {
-      HOST: '127.0.0.1',
-      PORT: '0',
-      PUQ_API_KEY: sandbox.apiKey,
-      PUQ_BASE_URL: sandbox.puqBaseUrl,
-    },
-    { logger: false },
-  )
-  try {
-    const direct = await measure(
-      'sandbox direct',
-      `${sandbox.puqBaseUrl}/v1/executions?page=1&limit=20`,
-      {
-        authorization: `Token ${sandbox.apiKey}`,
-      },
-    )
-    const through = await measure(
-      'through Runboard (cached)',
-      `${runboard.url}/api/sources/puq/runs?page=1&pageSize=20`,
-    )
-    console.log(`connections=${connections} duration=${seconds}s per run, puq runs page of 20`)
-    for (const row of [direct, through]) {
-      console.log(
-        `${row.label.padEnd(28)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}`,
-      )
+const shortSide = (side: ReturnType<typeof describeSide>) =>
+  `${fmtInt(side.rps)} req/s, p50 ${fmtMs(side.p50)}, p99 ${fmtMs(side.p99)}`
+
+export const serverOverheadPart: Part = {
+  name: 'server-overhead',
+  title: 'Server overhead vs the sandbox straight',
+  timeoutMs: { full: 300_000, quick: 120_000 },
+  async run({ quick, log }) {
+    const seconds = quick ? 2 : 5
+    const rounds = quick ? 1 : 3
+    const server = await startServerChild({
+      label: 'Runboard (server overhead)',
+      env: demoEnv({ SANDBOX_RUNS: '1000000' }),
+    })
+    const auth = { authorization: `Token ${sandboxApiKey}` }
+    const figures: Record<string, unknown> = {
+      connections,
+      seconds,
+      rounds,
+      sandboxRuns: 1_000_000,
     }
-    console.log(`ratio server/sandbox: ${(through.rps / direct.rps).toFixed(2)}x req/s`)
-  } finally {
-    await runboard.close()
-    await sandbox.close()
-  }
+    const summaries: Record<
+      string,
+      { server: ReturnType<typeof describeSide>; sandbox: ReturnType<typeof describeSide> }
+    > = {}
+    try {
+      const { totalPages } = pageInfoSchema.parse(
+        await getJson(`${server.url}/api/sources/demo-puq/runs?page=1&pageSize=20`),
+      )
+      let serverPage = 0
+      let sandboxPage = Math.floor(totalPages / 2)
+      const modes: { key: string; label: string; server: Target; sandbox: Target }[] = [
+        {
+          key: 'cached',
+          label: 'cached page',
+          server: {
+            label: 'server',
+            url: `${server.url}/api/sources/demo-puq/runs?page=1&pageSize=20`,
+            headers: {},
+          },
+          sandbox: {
+            label: 'sandbox',
+            url: `${server.sandboxUrl}/puq/v1/executions?page=1&limit=20`,
+            headers: auth,
+          },
+        },
+        {
+          key: 'uncached',
+          label: 'uncached pages',
+          server: {
+            label: 'server',
+            url: server.url,
+            headers: {},
+            path: () =>
+              `/api/sources/demo-puq/runs?page=${(serverPage++ % totalPages) + 1}&pageSize=20`,
+          },
+          sandbox: {
+            label: 'sandbox',
+            url: server.sandboxUrl,
+            headers: auth,
+            path: () => `/puq/v1/executions?page=${(sandboxPage++ % totalPages) + 1}&limit=20`,
+          },
+        },
+      ]
+      const measure = (target: Target, duration: number) =>
+        runLoad({
+          url: target.url,
+          headers: target.headers,
+          connections,
+          duration,
+          ...(target.path === undefined
+            ? {}
+            : {
+                requests: [
+                  {
+                    method: 'GET',
+                    setupRequest: (request) => ({ ...request, path: target.path?.() ?? '/' }),
+                  },
+                ],
+              }),
+        })
+      for (const mode of modes) {
+        // Warm-up: fills the page cache, the connection pools and the JIT.
+        await measure(mode.sandbox, 1)
+        await measure(mode.server, 1)
+        const results: Record<'server' | 'sandbox', LoadResult[]> = { server: [], sandbox: [] }
+        for (let round = 0; round < rounds; round++) {
+          const order =
+            round % 2 === 0 ? (['sandbox', 'server'] as const) : (['server', 'sandbox'] as const)
+          for (const side of order) results[side].push(await measure(mode[side], seconds))
+        }
+        const summary = {
+          server: describeSide(results.server),
+          sandbox: describeSide(results.sandbox),
+        }
+        summaries[mode.key] = summary
+        log(
+          `  ${mode.label}: server ${shortSide(summary.server)} | sandbox ${shortSide(summary.sandbox)} | ratio ${fmtRatio(summary.server.rps / summary.sandbox.rps)}`,
+        )
+      }
+      figures.totalPages = totalPages
+      figures.distinctUncachedPagesRequested = Math.min(serverPage, totalPages)
+    } finally {
+      await server.close()
+    }
+    const cached = summaries.cached
+    const uncached = summaries.uncached
+    if (cached === undefined || uncached === undefined) throw new Error('no results')
+    const cachedRatio = cached.server.rps / cached.sandbox.rps
+    const uncachedRatio = uncached.server.rps / uncached.sandbox.rps
+    figures.cached = { ...cached, ratio: round(cachedRatio, 3) }
+    figures.uncached = { ...uncached, ratio: round(uncachedRatio, 3) }
+    return {
+      rows: [
+        budgetRow(
+          'cached runs page: server / sandbox req/s',
+          cachedRatio,
+          fmtRatio(cachedRatio),
+          '>=',
+          0.5,
+          '>= 0.5x',
+        ),
+        infoRow('cached page through the server', shortSide(cached.server)),
+        infoRow('same page straight from the sandbox', shortSide(cached.sandbox)),
+        infoRow(
+          'uncached pages: server / sandbox req/s',
+          `${fmtRatio(uncachedRatio)} (server ${shortSide(uncached.server)}; sandbox ${shortSide(uncached.sandbox)})`,
+        ),
+        infoRow(
+          'errors and non-2xx during these runs',
+          fmtInt(
+            cached.server.errors +
+              cached.sandbox.errors +
+              uncached.server.errors +
+              uncached.sandbox.errors,
+          ),
+        ),
+      ],
+      figures,
+    }
+  },
 }
-
-await main()

@@ -1,0 +1,207 @@
+/**
+ * Time to first row: a cold deep link `/runs?source=demo-puq&status=failed&page=N` in headless
+ * Chromium, a fresh browser context per load and a page number no load used before (so the
+ * server's caches never help), against a framework-free baseline page served by the same
+ * server that fetches the same API page and renders the same rows. Time is measured in the
+ * page: performance.now() when the first `tbody tr[data-run-id]` enters the DOM. App and
+ * baseline loads alternate (ABBA). Budget: app <= 2.0x baseline with 150 ms of upstream
+ * latency; also reported with 0 ms, and warm (one context per side, assets cached, new pages).
+ */
+import type { BrowserContext } from '@playwright/test'
+import { z } from 'zod'
+import { errorMessage, sleep } from './lib/bounded'
+import { baselinePath, prepareDistWithBaseline } from './lib/baseline-page'
+import {
+  launchChromium,
+  loadUntilFirstRow,
+  newProbedContext,
+  type FirstRowTiming,
+} from './lib/browser'
+import { demoEnv } from './lib/env'
+import { getJson } from './lib/http'
+import type { Part } from './lib/part'
+import { budgetRow, infoRow, type Row } from './lib/report'
+import { setSandboxFaults } from './lib/sandbox-control'
+import { startServerChild } from './lib/spawn-server'
+import { fmtMs, fmtRatio, median, round } from './lib/stats'
+
+type Side = 'app' | 'baseline'
+type Scenario = { key: string; label: string; latencyMs: number; warm: boolean; budget: boolean }
+
+const scenarios: readonly Scenario[] = [
+  { key: 'cold150', label: 'cold, 150 ms upstream', latencyMs: 150, warm: false, budget: true },
+  { key: 'cold0', label: 'cold, 0 ms upstream', latencyMs: 0, warm: false, budget: false },
+  { key: 'warm150', label: 'warm, 150 ms upstream', latencyMs: 150, warm: true, budget: false },
+]
+
+const pageInfoSchema = z.object({ totalPages: z.number() })
+
+type Load = {
+  side: Side
+  page: number
+  timing?: Omit<FirstRowTiming, 'probe'>
+  resourcesAtFirstRow?: number
+  error?: string
+}
+
+function summarize(loads: readonly Load[], side: Side) {
+  const ok = loads.filter((load) => load.side === side && load.timing !== undefined)
+  const pick = (
+    field:
+      'firstRowMs' | 'runsRequestStartMs' | 'runsRequestEndMs' | 'lastScriptEndMs' | 'longTaskMs',
+  ) =>
+    round(
+      median(
+        ok
+          .map((load) => load.timing?.[field])
+          .filter((value): value is number => value !== undefined),
+      ),
+      1,
+    )
+  return {
+    loads: ok.length,
+    failures: loads.filter((load) => load.side === side && load.error !== undefined).length,
+    firstRowMs: pick('firstRowMs'),
+    samplesMs: ok.map((load) => round(load.timing?.firstRowMs ?? Number.NaN, 1)),
+    runsRequestStartMs: pick('runsRequestStartMs'),
+    runsRequestEndMs: pick('runsRequestEndMs'),
+    lastScriptEndMs: pick('lastScriptEndMs'),
+    longTaskMs: pick('longTaskMs'),
+  }
+}
+
+export const firstRowPart: Part = {
+  name: 'first-row',
+  title: 'Time to first row vs a framework-free baseline',
+  timeoutMs: { full: 600_000, quick: 240_000 },
+  async run({ quick, log, ensureBuild }) {
+    const build = await ensureBuild()
+    const dist = await prepareDistWithBaseline(build.distDir)
+    const server = await startServerChild({
+      label: 'Runboard (first row)',
+      // 200,000 runs: enough failed puq runs for a different page on every load.
+      env: demoEnv({ SANDBOX_LATENCY_MS: '150', SANDBOX_RUNS: '200000' }),
+      distDir: dist.dir,
+    })
+    const { browser, close: closeBrowser } = await launchChromium()
+    const perSide = quick ? 3 : 11
+    const results: Record<string, { scenario: Scenario; loads: Load[] }> = {}
+    try {
+      const { totalPages } = pageInfoSchema.parse(
+        await getJson(`${server.url}/api/sources/demo-puq/runs?status=failed&page=1`),
+      )
+      // Every load gets its own page; the app also prefetches page N+1, so steps of 2.
+      let nextPage = 2
+      let wrapped = false
+      const takePage = () => {
+        nextPage += 2
+        if (nextPage > totalPages) {
+          nextPage = 4
+          wrapped = true
+        }
+        return nextPage
+      }
+      const urlFor = (side: Side, page: number) =>
+        side === 'app'
+          ? `${server.url}/runs?source=demo-puq&status=failed&page=${page}`
+          : `${server.url}${baselinePath}?source=demo-puq&status=failed&page=${page}`
+
+      for (const scenario of scenarios) {
+        await setSandboxFaults(server.sandboxUrl, { latencyMs: scenario.latencyMs })
+        const warmContexts: Partial<Record<Side, BrowserContext>> = {}
+        const contextFor = async (
+          side: Side,
+        ): Promise<{ context: BrowserContext; dispose: boolean }> => {
+          if (!scenario.warm) return { context: await newProbedContext(browser), dispose: true }
+          warmContexts[side] ??= await newProbedContext(browser)
+          return { context: warmContexts[side], dispose: false }
+        }
+        const loadOnce = async (side: Side): Promise<Load> => {
+          const page = takePage()
+          const { context, dispose } = await contextFor(side)
+          try {
+            const { probe, ...timing } = await loadUntilFirstRow(context, urlFor(side, page))
+            return { side, page, timing, resourcesAtFirstRow: probe.resources.length }
+          } catch (error) {
+            return { side, page, error: errorMessage(error) }
+          } finally {
+            if (dispose) await context.close().catch(() => undefined)
+            // Let the app's after-first-row work (prefetch of page N+1) finish before the next load.
+            await sleep(250)
+          }
+        }
+        try {
+          // Unmeasured: JIT, connection pools, the workflow-name cache; primes warm contexts.
+          await loadOnce('app')
+          await loadOnce('baseline')
+          const loads: Load[] = []
+          for (let index = 0; index < perSide; index++) {
+            const order: Side[] = index % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app']
+            for (const side of order) loads.push(await loadOnce(side))
+          }
+          results[scenario.key] = { scenario, loads }
+          const app = summarize(loads, 'app')
+          const baseline = summarize(loads, 'baseline')
+          log(
+            `  ${scenario.label}: app ${fmtMs(app.firstRowMs)} vs baseline ${fmtMs(baseline.firstRowMs)} = ${fmtRatio(app.firstRowMs / baseline.firstRowMs)} (medians of ${app.loads}/${baseline.loads}; app runs request ${fmtMs(app.runsRequestStartMs)}..${fmtMs(app.runsRequestEndMs)}, scripts done ${fmtMs(app.lastScriptEndMs)}, long tasks ${fmtMs(app.longTaskMs)})`,
+          )
+          const failures = loads.filter((load) => load.error !== undefined)
+          if (failures.length > perSide) {
+            throw new Error(
+              `${failures.length} of ${loads.length} loads failed: ${failures[0]?.error ?? ''}`,
+            )
+          }
+        } finally {
+          for (const context of Object.values(warmContexts))
+            await context.close().catch(() => undefined)
+        }
+      }
+      if (wrapped)
+        log('  (ran out of distinct pages; some page numbers were reused after the cache TTL)')
+    } finally {
+      await closeBrowser()
+      await server.close()
+      await dist.remove()
+    }
+
+    const rows: Row[] = []
+    const figures: Record<string, unknown> = { loadsPerSide: perSide, sandboxRuns: 200_000 }
+    for (const { scenario, loads } of Object.values(results)) {
+      const app = summarize(loads, 'app')
+      const baseline = summarize(loads, 'baseline')
+      const ratio = app.firstRowMs / baseline.firstRowMs
+      const shown = `${fmtRatio(ratio)} (app ${fmtMs(app.firstRowMs)}, baseline ${fmtMs(baseline.firstRowMs)})`
+      const figure = `first row, ${scenario.label}: app / baseline`
+      rows.push(
+        scenario.budget
+          ? budgetRow(figure, ratio, shown, '<=', 2, '<= 2.0x')
+          : infoRow(figure, shown),
+      )
+      if (scenario.budget) {
+        rows.push(
+          infoRow(
+            `app timeline, ${scenario.label} (medians)`,
+            `runs request ${fmtMs(app.runsRequestStartMs)}..${fmtMs(app.runsRequestEndMs)}, scripts done ${fmtMs(app.lastScriptEndMs)}, long tasks ${fmtMs(app.longTaskMs)}`,
+          ),
+        )
+      }
+      figures[scenario.key] = {
+        scenario,
+        ratio: round(ratio, 3),
+        app,
+        baseline,
+        finalUrls: [
+          ...new Set(
+            loads
+              .filter((load) => load.side === 'app')
+              .map((load) =>
+                load.timing?.finalUrl.replace(/page=\d+/, 'page=N').replace(/^http:\/\/[^/]+/, ''),
+              ),
+          ),
+        ],
+        loads,
+      }
+    }
+    return { rows, figures }
+  },
+}

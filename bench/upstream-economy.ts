@@ -1,0 +1,240 @@
+/**
+ * Upstream economy: upstream requests, counted by the sandbox itself (its request stats), that
+ * the dashboard costs in Chromium: opening /runs cold for each demo source (a fresh server
+ * each time), switching the status filter to Failed, opening a run (row click -> drawer), and
+ * per minute with one and with three tabs left open on page 1 of each source (separate pages
+ * of one browser; headless pages count as visible, so they poll), measured over a window and
+ * scaled to a minute. Upstream latency 150 ms, Trigify's rate limit as in production (100 per
+ * 60 s). Budget: <= 60 Trigify requests a minute with three tabs open.
+ */
+import type { Page } from '@playwright/test'
+import { z } from 'zod'
+import { sleep } from './lib/bounded'
+import {
+  firstRowSelector,
+  launchChromium,
+  newProbedContext,
+  trackApi,
+  waitForFirstRow,
+} from './lib/browser'
+import { demoEnv } from './lib/env'
+import type { Part } from './lib/part'
+import { budgetRow, infoRow, type Row } from './lib/report'
+import { diffStats, readSandboxStats, type StatsDiff } from './lib/sandbox-control'
+import { startServerChild } from './lib/spawn-server'
+import { fmtInt, round } from './lib/stats'
+
+const sources = [
+  { id: 'demo-puq', vendor: 'puq' },
+  { id: 'demo-trigify', vendor: 'trigify' },
+] as const
+type Vendor = (typeof sources)[number]['vendor']
+
+const env = () => demoEnv({ SANDBOX_LATENCY_MS: '150' })
+const stepTimeoutMs = 20_000
+const pageStateSchema = z.object({ visibility: z.string(), hasFocus: z.boolean() })
+
+type Step = { upstream: StatsDiff; pageRequests: string[]; quiet: boolean }
+
+const vendorCount = (step: Step, vendor: Vendor) => step.upstream[vendor]
+/** Upstream paths with per-workflow executions collapsed into one line, most requested first. */
+function pathSummary(diff: StatsDiff): string {
+  const collapsed = new Map<string, number>()
+  for (const [path, count] of Object.entries(diff.byPath)) {
+    const key = path.replace(/\/v1\/workflows\/[^/]+\/executions/, '/v1/workflows/*/executions')
+    collapsed.set(key, (collapsed.get(key) ?? 0) + count)
+  }
+  return [...collapsed]
+    .sort((a, b) => b[1] - a[1])
+    .map(([path, count]) => `${path} x${count}`)
+    .join(', ')
+}
+
+export const upstreamEconomyPart: Part = {
+  name: 'upstream-economy',
+  title: 'Upstream economy: requests per user action and per minute',
+  timeoutMs: { full: 420_000, quick: 240_000 },
+  async run({ quick, log, ensureBuild }) {
+    const build = await ensureBuild()
+    const windowS = quick ? 20 : 60
+    const { browser, close: closeBrowser } = await launchChromium()
+    const rows: Row[] = []
+    const figures: Record<string, unknown> = { windowS, latencyMs: 150 }
+    try {
+      // 1. Per action, each source on a fresh server (nothing cached).
+      const actions: Record<string, Record<string, Step>> = {}
+      for (const source of sources) {
+        const server = await startServerChild({
+          label: `Runboard (economy ${source.id})`,
+          env: env(),
+          distDir: build.distDir,
+        })
+        const context = await newProbedContext(browser)
+        try {
+          const page = await context.newPage()
+          const api = trackApi(page)
+          const step = async (action: () => Promise<void>): Promise<Step> => {
+            const before = await readSandboxStats(server.sandboxUrl)
+            await action()
+            const quiet = await api.waitQuiet(1_500, stepTimeoutMs)
+            return {
+              upstream: diffStats(before, await readSandboxStats(server.sandboxUrl)),
+              pageRequests: api.take(),
+              quiet,
+            }
+          }
+          const open = await step(async () => {
+            await page.goto(`${server.url}/runs?source=${source.id}`, {
+              waitUntil: 'commit',
+              timeout: stepTimeoutMs,
+            })
+            await waitForFirstRow(page, stepTimeoutMs)
+          })
+          const filter = await step(async () => {
+            await page.getByRole('button', { name: /^Status/ }).click({ timeout: stepTimeoutMs })
+            await page.getByRole('checkbox', { name: 'Failed' }).check({ timeout: stepTimeoutMs })
+            await page.waitForURL(/[?&]status=failed(&|$)/, { timeout: stepTimeoutMs })
+            await page.keyboard.press('Escape')
+            await page
+              .locator(`tbody[aria-busy="false"] tr[data-run-id]`)
+              .first()
+              .waitFor({ timeout: stepTimeoutMs })
+          })
+          const openRun = await step(async () => {
+            await page.locator(firstRowSelector).first().click({ timeout: stepTimeoutMs })
+            await page.getByRole('dialog').waitFor({ timeout: stepTimeoutMs })
+          })
+          actions[source.id] = { open, filter, openRun }
+          log(
+            `  ${source.id}: open ${vendorCount(open, source.vendor)}, status filter ${vendorCount(filter, source.vendor)}, open a run ${vendorCount(openRun, source.vendor)} ${source.vendor} requests`,
+          )
+          for (const [label, entry] of Object.entries({ open, filter, openRun })) {
+            log(
+              `    ${label}: ${pathSummary(entry.upstream) || 'none'}; page asked ${entry.pageRequests.join(' ')}`,
+            )
+          }
+        } finally {
+          await context.close().catch(() => undefined)
+          await server.close()
+        }
+      }
+      figures.actions = actions
+      for (const source of sources) {
+        const entry = actions[source.id]
+        if (entry === undefined) continue
+        const count = (step: Step | undefined) =>
+          step === undefined ? 'n/a' : `${vendorCount(step, source.vendor)}`
+        rows.push(
+          infoRow(
+            `${source.id}: ${source.vendor} requests to open /runs cold / filter Failed / open a run`,
+            `${count(entry.open)} / ${count(entry.filter)} / ${count(entry.openRun)}`,
+          ),
+        )
+      }
+
+      // 2. Per minute with tabs left open on page 1 of each source.
+      const server = await startServerChild({
+        label: 'Runboard (economy tabs)',
+        env: env(),
+        distDir: build.distDir,
+      })
+      const context = await newProbedContext(browser)
+      const perMinute: Record<
+        string,
+        Record<Vendor, number> & {
+          windowCounts: StatsDiff
+          browserApiCallsInWindow: Record<string, number>
+          pageStates: unknown[]
+        }
+      > = {}
+      try {
+        for (const tabs of [1, 3]) {
+          const pages: Page[] = []
+          try {
+            for (let index = 0; index < tabs; index++) {
+              for (const source of sources) {
+                const page = await context.newPage()
+                pages.push(page)
+                await page.goto(`${server.url}/runs?source=${source.id}`, {
+                  waitUntil: 'commit',
+                  timeout: stepTimeoutMs,
+                })
+                await waitForFirstRow(page, stepTimeoutMs)
+              }
+            }
+            // Opening costs are counted above; let the opening requests settle first.
+            await sleep(3_000)
+            const pageStates = await Promise.all(
+              pages.map(async (page) =>
+                pageStateSchema.parse(
+                  await page.evaluate(
+                    '({ visibility: document.visibilityState, hasFocus: document.hasFocus() })',
+                  ),
+                ),
+              ),
+            )
+            const browserRequests: string[] = []
+            const onRequest = (request: { url(): string }) => {
+              const url = new URL(request.url())
+              if (url.pathname.startsWith('/api/')) browserRequests.push(url.pathname)
+            }
+            context.on('request', onRequest)
+            const before = await readSandboxStats(server.sandboxUrl)
+            await sleep(windowS * 1000)
+            const windowCounts = diffStats(before, await readSandboxStats(server.sandboxUrl))
+            context.off('request', onRequest)
+            const apiCalls: Record<string, number> = {}
+            for (const path of browserRequests) apiCalls[path] = (apiCalls[path] ?? 0) + 1
+            const scale = 60 / windowS
+            perMinute[`${tabs}`] = {
+              trigify: round(windowCounts.trigify * scale, 1),
+              puq: round(windowCounts.puq * scale, 1),
+              windowCounts,
+              browserApiCallsInWindow: apiCalls,
+              pageStates,
+            }
+            log(
+              `  ${tabs} tab(s) per source for ${windowS} s: ${windowCounts.trigify} trigify, ${windowCounts.puq} puq requests (${fmtInt(windowCounts.trigify * scale)} and ${fmtInt(windowCounts.puq * scale)} a minute); pages ${pageStates.map((state) => state.visibility).join(', ')}; upstream ${pathSummary(windowCounts)}; browser ${Object.entries(
+                apiCalls,
+              )
+                .map(([path, count]) => `${path} x${count}`)
+                .join(', ')}`,
+            )
+          } finally {
+            for (const page of pages) await page.close().catch(() => undefined)
+          }
+        }
+      } finally {
+        await context.close().catch(() => undefined)
+        await server.close()
+      }
+      figures.perMinute = perMinute
+      const one = perMinute['1']
+      const three = perMinute['3']
+      if (one !== undefined) {
+        rows.push(
+          infoRow(
+            '1 tab per source on page 1: trigify / puq requests a minute',
+            `${fmtInt(one.trigify)} / ${fmtInt(one.puq)}`,
+          ),
+        )
+      }
+      if (three !== undefined) {
+        rows.push(
+          budgetRow(
+            '3 tabs on demo-trigify page 1: trigify requests a minute',
+            three.trigify,
+            `${fmtInt(three.trigify)} (measured over ${windowS} s)`,
+            '<=',
+            60,
+            '<= 60',
+          ),
+        )
+        rows.push(infoRow('3 tabs on demo-puq page 1: puq requests a minute', fmtInt(three.puq)))
+      }
+    } finally {
+      await closeBrowser()
+    }
+    return { rows, figures }
+  },
+}
