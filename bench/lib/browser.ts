@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { z } from 'zod'
+import { frozenNow } from './env'
 import { chromiumArgs, resolveChromiumPath } from '../../e2e/chromium-path'
 import { registerCleanup, sleep } from './bounded'
 
@@ -91,6 +92,9 @@ export type FirstRowTiming = {
 
 export async function newProbedContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext(contextOptions)
+  // The demo history is frozen; the page's clock must agree, or its chart window ("the last
+  // 7 days") would hold no runs and cost the server nothing, which no real user sees.
+  await context.clock.setFixedTime(new Date(frozenNow))
   await context.addInitScript({ content: firstRowProbe })
   return context
 }
