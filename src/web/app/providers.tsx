@@ -13,7 +13,7 @@ export function AppProviders({
   history: AppHistory
 }) {
   return (
-    <AppErrorBoundary>
+    <AppErrorBoundary scope="app">
       <QueryClientProvider client={queryClient}>
         <HistoryProvider history={history}>
           <AppLayout>
