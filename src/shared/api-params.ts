@@ -12,7 +12,8 @@ export const defaultPageSize = 20
 export const statsBuckets = ['hour', 'day'] as const
 export type StatsBucket = (typeof statsBuckets)[number]
 
-/** The longest window one call may cover, and the most bars a stats answer may hold. */
+/** The longest window one call may cover, and the most bars a stats answer may hold (the
+ * server checks both once `from`/`to` have their defaults; see stats/window-answers.ts). */
 export const maxWindowDays = 90
 export const maxStatsBuckets = 800
 
@@ -43,35 +44,15 @@ export const timeZoneSchema = z.string().check(
 const wholeNumber = (min: number, max: number) =>
   z.pipe(z.coerce.number(), z.int().check(z.minimum(min), z.maximum(max)))
 
-/** A time window on start times, [from, to): both optional, and sane when both are given. */
-function checkWindow(
-  value: { from?: string | undefined; to?: string | undefined },
-  context: z.core.$RefinementCtx<{ from?: string | undefined; to?: string | undefined }>,
-): void {
-  if (value.from === undefined || value.to === undefined) return
-  const span = Date.parse(value.to) - Date.parse(value.from)
-  if (span <= 0) {
-    context.addIssue({ code: 'custom', path: ['from'], message: 'must be before to' })
-  } else if (span > maxWindowDays * 86_400_000) {
-    context.addIssue({
-      code: 'custom',
-      path: ['from'],
-      message: `the window from from to to must be at most ${maxWindowDays} days`,
-    })
-  }
-}
-
-export const runsQuerySchema = z
-  .object({
-    workflow: z.optional(idSchema),
-    status: z.optional(statusListSchema),
-    /** Narrow the listing to runs that started in [from, to) (a chart bar, for example). */
-    from: z.optional(isoInstant),
-    to: z.optional(isoInstant),
-    page: z._default(wholeNumber(1, 100_000), 1),
-    pageSize: z._default(wholeNumber(1, 100), defaultPageSize),
-  })
-  .check(z.superRefine(checkWindow))
+export const runsQuerySchema = z.object({
+  workflow: z.optional(idSchema),
+  status: z.optional(statusListSchema),
+  /** Narrow the listing to runs that started in [from, to) (a chart bar, for example). */
+  from: z.optional(isoInstant),
+  to: z.optional(isoInstant),
+  page: z._default(wholeNumber(1, 100_000), 1),
+  pageSize: z._default(wholeNumber(1, 100), defaultPageSize),
+})
 export type RunsQuery = z.infer<typeof runsQuerySchema>
 
 export const runDetailQuerySchema = z.object({
@@ -79,17 +60,15 @@ export const runDetailQuerySchema = z.object({
   workflow: z.optional(idSchema),
 })
 
-export const statsQuerySchema = z
-  .object({
-    workflow: z.optional(idSchema),
-    status: z.optional(statusListSchema),
-    /** Default: the 7 days up to now. */
-    from: z.optional(isoInstant),
-    to: z.optional(isoInstant),
-    /** Default: hours for windows up to two days, days beyond. */
-    bucket: z.optional(z.enum(statsBuckets)),
-    /** Where day buckets start and end. */
-    tz: z._default(timeZoneSchema, 'UTC'),
-  })
-  .check(z.superRefine(checkWindow))
+export const statsQuerySchema = z.object({
+  workflow: z.optional(idSchema),
+  status: z.optional(statusListSchema),
+  /** Default: the 7 days up to now. */
+  from: z.optional(isoInstant),
+  to: z.optional(isoInstant),
+  /** Default: hours for windows up to two days, days beyond. */
+  bucket: z.optional(z.enum(statsBuckets)),
+  /** Where day buckets start and end. */
+  tz: z._default(timeZoneSchema, 'UTC'),
+})
 export type StatsQuery = z.infer<typeof statsQuerySchema>
