@@ -223,7 +223,8 @@ export function createPuqSource(options: PuqSourceOptions): SourceAdapter {
     })
     return list.map(toWorkflow)
   })
-  const finishedRuns = new TtlCache<RunDetail>(5_000, Date.now)
+  // Details carry every step: a smaller cap than Trigify's list-only runs.
+  const finishedRuns = new TtlCache<RunDetail>(1_000, Date.now)
   const merges = new TtlCache<{ history: MergedHistory; counts: Map<string, PuqRunList> }>(50)
   const windowIndexes = new WindowIndexCache()
 

@@ -214,7 +214,9 @@ export function createTrigifySource(options: TrigifySourceOptions): SourceAdapte
   })
 
   /** Finished runs never change: remembered by id so run detail rarely needs a scan. */
-  const finishedRuns = new TtlCache<Run>(50_000)
+  // The newest 5,000 listed: enough for the runs anyone opens from the pages they browse,
+  // and a bound on memory (50,000 kept a busy server ~20% heavier long after a burst).
+  const finishedRuns = new TtlCache<Run>(5_000)
   const histories = new TtlCache<MergedHistory>(100)
   const windowIndexes = new WindowIndexCache()
 
