@@ -38,7 +38,12 @@ describe('the SPA', () => {
   it('serves index.html revalidated and hashed assets immutable', async () => {
     const index = await server.get('/', { headers: { accept: 'text/html' } })
     expect(index.status).toBe(200)
-    expect(index.body).toBe(indexHtml)
+    expect(index.body).toBe(
+      indexHtml.replace(
+        '</head>',
+        '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sources"></head>',
+      ),
+    )
     expect(index.headers.get('cache-control')).toBe('no-cache')
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'")
     const asset = await server.get('/assets/app-1a2b3c.js')
@@ -61,6 +66,30 @@ describe('the SPA', () => {
       headers: { accept: 'application/javascript' },
     })
     expect(missingAsset.status).toBe(404)
+  })
+
+  it('preloads a deep link’s first API requests in index.html, as the app will ask for them', async () => {
+    const page = await server.get('/runs?source=demo-puq&status=failed&page=3', {
+      headers: { accept: 'text/html' },
+    })
+    const hrefs = [...page.body.matchAll(/<link rel="preload" as="fetch"[^>]* href="([^"]*)">/g)]
+    expect(hrefs.map((match) => match[1])).toEqual([
+      '/api/sources',
+      '/api/sources/demo-puq/runs?status=failed&amp;page=3&amp;pageSize=20',
+      '/api/sources/demo-puq/workflows',
+    ])
+  })
+
+  it('never lets a query string break out of the preload attribute', async () => {
+    const page = await server.get(
+      '/runs?source=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&status=%22',
+      {
+        headers: { accept: 'text/html' },
+      },
+    )
+    expect(page.status).toBe(200)
+    expect(page.body).not.toContain('<script>alert')
+    expect(page.body.match(/<link /g)).toHaveLength(3)
   })
 
   it('compresses with brotli or gzip', async () => {

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { firstApiPaths } from '../../shared/api-path'
 
 export const immutableCache = 'public, max-age=31536000, immutable'
 
@@ -47,8 +48,22 @@ export function wantsHtml(request: FastifyRequest): boolean {
   return accept.includes('text/html') || accept.includes('*/*') || accept === ''
 }
 
+const attributeEscapes: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;' }
+
+/**
+ * Preload links for the API requests this address makes first: the browser starts them while
+ * it reads the HTML, before any script, and the app's own fetches are answered from them.
+ */
+export function preloadLinks(url: string): string {
+  const { pathname, search } = new URL(url, 'http://runboard.invalid')
+  return firstApiPaths(pathname, search)
+    .map((path) => path.replace(/[&"<]/g, (char) => attributeEscapes[char] ?? char))
+    .map((href) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${href}">`)
+    .join('')
+}
+
 export async function sendIndex(
-  _request: FastifyRequest,
+  request: FastifyRequest,
   reply: FastifyReply,
   isBuilt: boolean,
   indexPath: string,
@@ -60,7 +75,10 @@ export async function sendIndex(
       .header('cache-control', 'no-store')
       .send(notBuiltPage)
   }
-  const html = await readFile(indexPath, 'utf8')
+  const html = (await readFile(indexPath, 'utf8')).replace(
+    '</head>',
+    `${preloadLinks(request.url)}</head>`,
+  )
   return reply
     .code(200)
     .type('text/html; charset=utf-8')

@@ -4,7 +4,7 @@ import { sourcesResponseSchema } from '../../shared/model'
 import { errorResponse } from '../test/handlers'
 import { server } from '../test/msw-server'
 import { ApiError, apiGet, isRetryableError } from './api-client'
-import { apiPath } from './api-path'
+import { apiPath } from '../../shared/api-path'
 
 describe('apiPath', () => {
   it('leaves out empty values and joins lists with commas', () => {

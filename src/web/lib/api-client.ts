@@ -8,7 +8,7 @@ import { apiErrorSchema, type ErrorCode } from '../../shared/model'
 import { takeEarlyResponse } from './early-fetch'
 
 // Other features build their paths with it; it lives apart so the entry chunk can use it too.
-export { apiPath, type QueryParams } from './api-path'
+export { apiPath, type QueryParams } from '../../shared/api-path'
 
 /** The server's codes, plus the two failures that never reach the server or come back unread. */
 export type ApiErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE'

@@ -4,7 +4,7 @@
  * API client takes these responses (once each, by exact path) instead of asking again; a path
  * the app never asks for (an invalid URL it will correct) is simply never used.
  */
-import { runsApiPath } from './api-path'
+import { firstApiPaths } from '../../shared/api-path'
 
 const early = new Map<string, Promise<Response>>()
 /** An unclaimed response is stale after this long; live data must not come from the past. */
@@ -19,25 +19,7 @@ function start(path: string): void {
 }
 
 export function startEarlyFetches(location: Pick<Location, 'pathname' | 'search'>): void {
-  if (location.pathname !== '/runs' && location.pathname !== '/') return
-  start('/api/sources')
-  if (location.pathname !== '/runs') return
-  const params = new URLSearchParams(location.search)
-  const source = params.get('source')
-  if (!source) return
-  const status = params.get('status')
-  start(
-    runsApiPath({
-      source,
-      workflow: params.get('workflow') ?? undefined,
-      status: status ? status.split(',') : undefined,
-      from: params.get('from') ?? undefined,
-      to: params.get('to') ?? undefined,
-      page: params.get('page') ?? 1,
-      pageSize: params.get('pageSize') ?? 20,
-    }),
-  )
-  start(`/api/sources/${encodeURIComponent(source)}/workflows`)
+  for (const path of firstApiPaths(location.pathname, location.search)) start(path)
 }
 
 export function takeEarlyResponse(path: string): Promise<Response> | undefined {

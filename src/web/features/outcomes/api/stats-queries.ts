@@ -7,7 +7,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { runStatsSchema, type RunStats } from '../../../../shared/model'
 import type { RunStatus } from '../../../../shared/run-status'
 import { apiGet } from '../../../lib/api-client'
-import { apiPath } from '../../../lib/api-path'
+import { apiPath } from '../../../../shared/api-path'
 import type { OutcomeRange } from '../outcome-range'
 
 export type StatsFilters = {

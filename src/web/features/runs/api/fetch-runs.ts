@@ -2,7 +2,7 @@
 import { runPageSchema, type RunPage } from '../../../../shared/model'
 import type { RunStatus } from '../../../../shared/run-status'
 import { apiGet } from '../../../lib/api-client'
-import { runsApiPath } from '../../../lib/api-path'
+import { runsApiPath } from '../../../../shared/api-path'
 
 export type RunFilters = {
   source: string

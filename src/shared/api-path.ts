@@ -1,0 +1,65 @@
+/**
+ * Builds API paths. Kept free of zod and React so that the SPA's tiny entry chunk and the
+ * server (which preloads a deep link's first requests in index.html) build the very same URLs
+ * as the app: a preload or an early fetch is only used when its URL matches exactly.
+ */
+export type QueryParams = Record<string, string | number | readonly string[] | undefined>
+
+/** `/api/...?a=b` with empty values left out and lists joined by commas. */
+export function apiPath(path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '') continue
+    if (typeof value === 'string' || typeof value === 'number') search.set(key, String(value))
+    else if (value.length > 0) search.set(key, value.join(','))
+  }
+  const query = search.toString().replaceAll('%2C', ',')
+  return query ? `${path}?${query}` : path
+}
+
+/** The runs API path for a source and filters, as both the app and the early fetch build it. */
+export function runsApiPath(params: {
+  source: string
+  workflow?: string
+  status?: readonly string[]
+  from?: string
+  to?: string
+  page: number | string
+  pageSize: number | string
+}): string {
+  return apiPath(`/api/sources/${encodeURIComponent(params.source)}/runs`, {
+    workflow: params.workflow,
+    status: params.status,
+    from: params.from,
+    to: params.to,
+    page: params.page,
+    pageSize: params.pageSize,
+  })
+}
+
+/**
+ * The API requests a page at this address makes first, so they can start before the app's
+ * code has even loaded. Built from the raw query string: a URL the app will correct just
+ * leaves an unused request behind.
+ */
+export function firstApiPaths(pathname: string, search: string): string[] {
+  if (pathname !== '/runs' && pathname !== '/') return []
+  const paths = ['/api/sources']
+  const params = new URLSearchParams(search)
+  const source = params.get('source')
+  if (pathname !== '/runs' || !source) return paths
+  const status = params.get('status')
+  paths.push(
+    runsApiPath({
+      source,
+      workflow: params.get('workflow') ?? undefined,
+      status: status ? status.split(',') : undefined,
+      from: params.get('from') ?? undefined,
+      to: params.get('to') ?? undefined,
+      page: params.get('page') ?? 1,
+      pageSize: params.get('pageSize') ?? 20,
+    }),
+    `/api/sources/${encodeURIComponent(source)}/workflows`,
+  )
+  return paths
+}
