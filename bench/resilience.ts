@@ -142,6 +142,7 @@ export const resiliencePart: Part = {
           ],
         })
 
+      const settleMs = quick ? 12_000 : 42_000
       await load(quick ? 2 : 3, 20)
       await sleep(1_000)
       const before = await server.gc()
@@ -158,14 +159,16 @@ export const resiliencePart: Part = {
         ? await timedGet(api('/health')).catch(() => undefined)
         : undefined
       const alive = server.isAlive() && health !== undefined && health.status < 500
-      await sleep(quick ? 2_000 : 4_000)
+      // "After the load" is once the short-lived caches it filled have expired and been swept
+      // (pages 5 s, merged histories 30 s, sweep every 10 s); what stays is what would leak.
+      await sleep(settleMs)
       const after = alive ? await server.gc() : undefined
       const procAfter = server.procMemory()
       // The same load once more: a bounded cache fills up once, a leak keeps growing.
       let second: { result: LoadResult; after: MemorySnapshot | undefined } | undefined
       if (alive) {
         const secondResult = await load(seconds, connections)
-        await sleep(quick ? 2_000 : 4_000)
+        await sleep(settleMs)
         second = { result: secondResult, after: server.isAlive() ? await server.gc() : undefined }
       }
       const aliveAtEnd = alive && server.isAlive()

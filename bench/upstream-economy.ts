@@ -69,7 +69,7 @@ export const upstreamEconomyPart: Part = {
           env: env(),
           distDir: build.distDir,
         })
-        const context = await newProbedContext(browser)
+        const context = await newProbedContext(browser, { freezeClock: true })
         try {
           const page = await context.newPage()
           const api = trackApi(page)
@@ -138,7 +138,7 @@ export const upstreamEconomyPart: Part = {
         env: env(),
         distDir: build.distDir,
       })
-      const context = await newProbedContext(browser)
+      const context = await newProbedContext(browser, { freezeClock: true })
       const perMinute: Record<
         string,
         Record<Vendor, number> & {

@@ -90,11 +90,15 @@ export type FirstRowTiming = {
   probe: FirstRowProbe
 }
 
-export async function newProbedContext(browser: Browser): Promise<BrowserContext> {
+export async function newProbedContext(
+  browser: Browser,
+  options: { freezeClock?: boolean } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext(contextOptions)
-  // The demo history is frozen; the page's clock must agree, or its chart window ("the last
-  // 7 days") would hold no runs and cost the server nothing, which no real user sees.
-  await context.clock.setFixedTime(new Date(frozenNow))
+  // The demo history is frozen; for request counts the page's clock must agree, or its chart
+  // window ("the last 7 days") would hold no runs and cost the server nothing. Timings keep the
+  // real clock: Playwright's fake one hides the resource timings the probe reads.
+  if (options.freezeClock) await context.clock.setFixedTime(new Date(frozenNow))
   await context.addInitScript({ content: firstRowProbe })
   return context
 }

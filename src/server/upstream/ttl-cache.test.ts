@@ -22,6 +22,17 @@ describe('TtlCache', () => {
     expect(cache.size).toBe(1)
   })
 
+  it('sweeps expired entries out of order, keeping the live ones', () => {
+    let now = 0
+    const cache = new TtlCache<number>(10, () => now)
+    cache.set('long', 1, 60_000)
+    cache.set('short', 2, 1_000)
+    now = 2_000
+    cache.sweep()
+    expect(cache.size).toBe(1)
+    expect(cache.get('long')).toBe(1)
+  })
+
   it('keeps at most its cap, the oldest going first', () => {
     const cache = new TtlCache<number>(2, () => 0)
     cache.set('a', 1, 1000)
