@@ -1,5 +1,5 @@
 /**
- * Starts the first page's API requests from the entry chunk, before React, the router and zod
+ * Starts the first page's API requests from the entry chunk, before React and zod
  * have even downloaded: on a deep link the data is on its way while the app boots. The app's
  * API client takes these responses (once each, by exact path) instead of asking again; a path
  * the app never asks for (an invalid URL it will correct) is simply never used.

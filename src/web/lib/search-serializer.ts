@@ -1,7 +1,7 @@
 /**
  * How search params look in the address bar: plain `key=value`, lists joined by commas, keys
- * sorted, empty values left out. The router's default JSON encoding would quote ids that look
- * like numbers and escape lists; these URLs are meant to be read, edited and pasted.
+ * sorted, empty values left out. A JSON encoding would quote ids that look like numbers and
+ * escape lists; these URLs are meant to be read, edited and pasted.
  */
 export function parseSearch(searchStr: string): Record<string, string> {
   const params = new URLSearchParams(searchStr.startsWith('?') ? searchStr.slice(1) : searchStr)

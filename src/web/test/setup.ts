@@ -13,8 +13,6 @@ configure({ asyncUtilTimeout: 5_000 })
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' })
-  // jsdom has no layout or scrolling; the router's scroll restoration calls this.
-  window.scrollTo = () => {}
 })
 
 afterEach(() => {
