@@ -44,3 +44,8 @@ export const statusMeta: Record<
     description: 'A status Runboard does not know yet',
   },
 }
+
+/** `Failed or Running`: the statuses of a filter, as the page says them. */
+export function describeStatuses(statuses: readonly RunStatus[]): string {
+  return statuses.map((status) => statusMeta[status].label).join(' or ')
+}

@@ -6,7 +6,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
 import type { RunStats, Source } from '../../../../shared/model'
-import { statusMeta, type RunStatus } from '../../../../shared/run-status'
+import { describeStatuses, statusMeta, type RunStatus } from '../../../../shared/run-status'
 import { Button } from '../../../components/ui/button'
 import { SegmentedControl } from '../../../components/ui/segmented-control'
 import { Skeleton } from '../../../components/ui/skeleton'
@@ -72,9 +72,7 @@ export function OutcomesPanel(props: OutcomesPanelProps) {
           </h2>
           <p className="text-xs text-fg-muted">
             {outcomeWindowLabels[window]}
-            {status && status.length > 0
-              ? ` · ${status.map((value) => statusMeta[value].label).join(' or ')} only`
-              : ''}
+            {status && status.length > 0 ? ` · ${describeStatuses(status)} only` : ''}
             {workflow ? ' · this workflow' : ''}
           </p>
         </div>

@@ -16,7 +16,7 @@ import {
 } from 'react'
 import * as z from 'zod/mini'
 import type { Run, RunPage, Source } from '../../../../shared/model'
-import { isActiveStatus, statusMeta, type RunStatus } from '../../../../shared/run-status'
+import { describeStatuses, isActiveStatus, type RunStatus } from '../../../../shared/run-status'
 import { isApiError, isRetryableError } from '../../../lib/api-client'
 import { vendorLabels } from '../../../lib/describe-error'
 import { formatCount, formatTimeRange, type TimeZoneMode } from '../../../lib/format'
@@ -72,7 +72,7 @@ export function describeFilters(
 ): string | undefined {
   const parts: string[] = []
   if (status && status.length > 0) {
-    parts.push(`Status: ${status.map((value) => statusMeta[value].label).join(' or ')}`)
+    parts.push(`Status: ${describeStatuses(status)}`)
   }
   if (workflowName) parts.push(`Workflow: ${workflowName}`)
   if (window) parts.push(`Started: ${formatTimeRange(window.from, window.to, window.tz)}`)

@@ -3,7 +3,7 @@
  * history), whether the view is live, and when it last updated.
  */
 import type { Coverage } from '../../../../shared/model'
-import { statusMeta, type RunStatus } from '../../../../shared/run-status'
+import { describeStatuses, type RunStatus } from '../../../../shared/run-status'
 import { RefreshIcon } from '../../../components/ui/icons'
 import { cn } from '../../../lib/cn'
 import { formatClockTime, formatCount, plural, type TimeZoneMode } from '../../../lib/format'
@@ -14,9 +14,7 @@ export function describeCount(
   coverage: Coverage | undefined,
 ): string {
   const statusWords =
-    status && status.length > 0
-      ? `${status.map((value) => statusMeta[value].label.toLowerCase()).join(' or ')} `
-      : ''
+    status && status.length > 0 ? `${describeStatuses(status).toLowerCase()} ` : ''
   const matches = `${formatCount(total)} ${statusWords}${plural(total, 'run', 'runs')}`
   if (!coverage || coverage.complete) return matches
   const scope =
