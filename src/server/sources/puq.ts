@@ -12,7 +12,7 @@ import { ApiError } from '../errors'
 import type { UpstreamClient } from '../upstream/client'
 import { TtlCache } from '../upstream/ttl-cache'
 import { WindowIndexCache } from '../stats/window-index'
-import { statusMatcher } from '../stats/window-scan'
+import { statusMatcher, vendorTotals } from '../stats/window-scan'
 import { MergedHistory, type RunStream } from './merged-history'
 import type { SourceAdapter } from './types'
 import { toIsoTime, toRunStatus, vendorTimeSchema } from './vendor-time'
@@ -352,18 +352,7 @@ export function createPuqSource(options: PuqSourceOptions): SourceAdapter {
         indexes,
         matches: statusMatcher(status),
         allowance: () => ({ remaining: options.windowBudget, reserve: 0 }),
-        allTime: () => {
-          let total = 0
-          let succeeded = 0
-          let failed = 0
-          for (const index of indexes) {
-            if (index.vendorCounts === undefined) return undefined
-            total += index.vendorCounts.total
-            succeeded += index.vendorCounts.succeeded ?? 0
-            failed += index.vendorCounts.failed ?? 0
-          }
-          return { total, succeeded, failed }
-        },
+        allTime: () => vendorTotals(indexes),
       })
     },
 

@@ -16,7 +16,7 @@ import { ApiError } from '../errors'
 import { ScanBudgetExhausted, type ScanAllowance, type UpstreamClient } from '../upstream/client'
 import { TtlCache } from '../upstream/ttl-cache'
 import { WindowIndexCache } from '../stats/window-index'
-import { statusMatcher } from '../stats/window-scan'
+import { statusMatcher, vendorTotals } from '../stats/window-scan'
 import { MergedHistory, type RunStream } from './merged-history'
 import type { SourceAdapter } from './types'
 import { toIsoTime, toRunStatus, vendorTimeSchema } from './vendor-time'
@@ -400,13 +400,9 @@ export function createTrigifySource(options: TrigifySourceOptions): SourceAdapte
         matches: statusMatcher(status),
         allowance: () => ({ remaining: options.windowBudget, reserve: options.rateReserve }),
         allTime: () => {
-          if (status !== undefined) return undefined
-          let total = 0
-          for (const index of indexes) {
-            if (index.vendorCounts === undefined) return undefined
-            total += index.vendorCounts.total
-          }
-          return { total }
+          // Trigify counts runs per workflow, not per status.
+          const totals = status === undefined ? vendorTotals(indexes) : undefined
+          return totals === undefined ? undefined : { total: totals.total }
         },
       }
     },

@@ -101,3 +101,20 @@ export function statusMatcher(status: readonly RunStatus[] | undefined): (run: R
   const wanted = new Set(status)
   return (run) => wanted.has(run.status)
 }
+
+/**
+ * The vendor's own counts summed over the streams (each from its latest page): its totals for
+ * the filter over all time. Undefined until every stream has answered once.
+ */
+export function vendorTotals(
+  indexes: readonly WindowIndex[],
+): { total: number; succeeded: number; failed: number } | undefined {
+  const sum = { total: 0, succeeded: 0, failed: 0 }
+  for (const index of indexes) {
+    if (index.vendorCounts === undefined) return undefined
+    sum.total += index.vendorCounts.total
+    sum.succeeded += index.vendorCounts.succeeded ?? 0
+    sum.failed += index.vendorCounts.failed ?? 0
+  }
+  return sum
+}
