@@ -6,9 +6,9 @@
 import fastifyCompress from '@fastify/compress'
 import Fastify, { LogController } from 'fastify'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
-import { z } from 'zod'
 import { addAccessGuard } from './access-guard'
 import { ApiError } from './errors'
+import { registerErrorHandler } from './error-handler'
 import { registerHealthRoute } from './routes/api-health'
 import { registerRunRoutes } from './routes/api-runs'
 import { registerLogin } from './routes/login'
@@ -44,12 +44,6 @@ function loggerOptions(logger: AppOptions['logger']): FastifyServerOptions['logg
   const base = { level: 'info', redact: { paths: redactPaths, censor: '[redacted]' } }
   return logger === true ? base : { ...base, ...logger }
 }
-
-const frameworkErrorSchema = z.object({
-  statusCode: z.number().int().min(400).max(599),
-  code: z.string().optional(),
-  message: z.string(),
-})
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -89,23 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] })
 
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof ApiError) {
-      if (error.retryAfterSeconds !== undefined) {
-        reply.header('retry-after', String(error.retryAfterSeconds))
-      }
-      return reply.code(error.httpStatus).send(error.toBody())
-    }
-    const framework = frameworkErrorSchema.safeParse(error)
-    if (framework.success && framework.data.statusCode < 500) {
-      const code = framework.data.statusCode === 405 ? 'METHOD_NOT_ALLOWED' : 'BAD_REQUEST'
-      return reply
-        .code(framework.data.statusCode)
-        .send(new ApiError(code, framework.data.message).toBody())
-    }
-    request.log.error({ err: error }, 'unexpected error')
-    return reply.code(500).send(new ApiError('INTERNAL', 'Unexpected server error').toBody())
-  })
+  registerErrorHandler(app)
 
   registerRunRoutes(app, options.sources)
   registerHealthRoute(app, options.sources)

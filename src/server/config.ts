@@ -92,6 +92,34 @@ const envSchema = z.object({
   RUNBOARD_WINDOW_BUDGET: integerVar(1, 500, 40),
   /** Trigify requests per window kept back from scans so that primary views still load. */
   TRIGIFY_RATE_RESERVE: integerVar(0, 1000, 10),
+  /** Extra `Host` names this server answers to (comma-separated), beside loopback names. */
+  RUNBOARD_ALLOWED_HOSTS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\],-]+$/, 'must be host names separated by commas')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter((host) => host !== ''),
+      )
+      .default([]),
+  ),
+  /** A proxy in front terminates TLS: honour its X-Forwarded-Proto for the cookie's Secure. */
+  RUNBOARD_TRUST_PROXY: flagVar,
+  /** One deadline for a whole API answer, however many upstream requests it needs. */
+  RUNBOARD_DEADLINE_MS: integerVar(100, 600_000, 15_000),
+  /** Where the embedded SQLite store lives. */
+  RUNBOARD_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('.runboard')),
+  /** A PostgreSQL URL: the store lives there instead, shared by replicas. */
+  RUNBOARD_DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL')
+      .optional(),
+  ),
 })
 
 export type Config = {
@@ -105,10 +133,20 @@ export type Config = {
   scanBudget: number
   windowBudget: number
   trigifyRateReserve: number
+  allowedHosts: readonly string[]
+  trustProxy: boolean
+  deadlineMs: number
+  dataDir: string
+  databaseUrl: string | undefined
 }
 
 /** Variables whose values must never appear in an error message. */
-const secretVariables = new Set(['TRIGIFY_API_KEY', 'PUQ_API_KEY', 'RUNBOARD_ACCESS_TOKEN'])
+const secretVariables = new Set([
+  'TRIGIFY_API_KEY',
+  'PUQ_API_KEY',
+  'RUNBOARD_ACCESS_TOKEN',
+  'RUNBOARD_DATABASE_URL',
+])
 
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const result = envSchema.safeParse(env)
@@ -150,6 +188,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     scanBudget: parsed.RUNBOARD_SCAN_BUDGET,
     windowBudget: parsed.RUNBOARD_WINDOW_BUDGET,
     trigifyRateReserve: parsed.TRIGIFY_RATE_RESERVE,
+    allowedHosts: parsed.RUNBOARD_ALLOWED_HOSTS,
+    trustProxy: parsed.RUNBOARD_TRUST_PROXY ?? false,
+    deadlineMs: parsed.RUNBOARD_DEADLINE_MS,
+    dataDir: parsed.RUNBOARD_DATA_DIR,
+    databaseUrl: parsed.RUNBOARD_DATABASE_URL,
   }
 }
 
