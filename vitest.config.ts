@@ -2,6 +2,9 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
+// The store's tests need a PostgreSQL cluster; only their project starts one.
+const storeTests = 'src/server/store/**/*.test.ts'
+
 export default defineConfig({
   test: {
     // The JSON report is what .ci/count-tests.mjs adds up into one total line; it is written on
@@ -14,7 +17,18 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/{server,sandbox,shared}/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: [storeTests],
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'store',
+          environment: 'node',
+          include: [storeTests],
+          globalSetup: ['src/server/store/testing/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {

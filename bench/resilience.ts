@@ -6,19 +6,22 @@
  * at this load any server would pass 429s through, which says nothing about resilience. The
  * server (with its embedded sandbox) runs in a child process with --expose-gc; memory is read
  * after a warm-up and again after the load and a settle, both right after a forced GC.
- * Budget: no crash, < 1% errors to clients, heap back within 10% of before.
+ * Beside the load, one stats request a second asks for a window holding a midnight that a
+ * clock change skips (Havana, Azores, Santiago in turn): such a window once hung the server.
+ * Budget: no crash, < 1% errors to clients, every DST-edge request answered, heap back within
+ * 10% of before.
  */
 import { z } from 'zod'
 import { sleep } from './lib/bounded'
 import { demoEnv } from './lib/env'
-import { getJson, timedGet } from './lib/http'
+import { getJson, timedGet, type TimedResponse } from './lib/http'
 import { runLoad, type LoadResult } from './lib/load'
 import type { Part } from './lib/part'
 import { budgetRow, infoRow, type Row } from './lib/report'
 import { diffStats, readSandboxStats, setSandboxFaults } from './lib/sandbox-control'
 import type { MemorySnapshot } from './lib/child-protocol'
 import { startServerChild } from './lib/spawn-server'
-import { fmtInt, fmtMb, fmtMs, fmtPct, fmtRatio, round } from './lib/stats'
+import { fmtInt, fmtMb, fmtMs, fmtPct, fmtRatio, percentile, round } from './lib/stats'
 
 const connections = 200
 const faultRate = 0.1
@@ -29,6 +32,57 @@ const pageSchema = z.object({
   items: z.array(z.object({ id: z.string(), workflowId: z.string() })),
   totalPages: z.number(),
 })
+
+/** Stats windows each holding a midnight that its zone's clock change skips (00:00 -> 01:00). */
+const dstEdgeWindows = [
+  'tz=America/Havana&from=2026-03-06T17:00:00Z&to=2026-03-09T17:00:00Z',
+  'tz=Atlantic/Azores&from=2026-03-27T12:00:00Z&to=2026-03-30T12:00:00Z',
+  'tz=America/Santiago&from=2026-09-04T12:00:00Z&to=2026-09-07T12:00:00Z',
+]
+const dstEdgeTimeoutMs = 10_000
+
+type DstEdgeFigures = {
+  sent: number
+  answered: number
+  statusCodes: Record<string, number>
+  p99: number
+}
+
+/**
+ * One DST-edge stats request a second for `seconds`, by day, on both demo sources. Each is
+ * sent on time whether or not the last has answered, so a hung server shows as unanswered
+ * requests rather than as a stream that quietly stopped.
+ */
+async function dstEdgeStream(url: string, seconds: number): Promise<DstEdgeFigures> {
+  const startedAt = performance.now()
+  const pending: Promise<TimedResponse | undefined>[] = []
+  for (let index = 0; index < seconds; index += 1) {
+    await sleep(startedAt + index * 1_000 - performance.now())
+    const window = dstEdgeWindows[index % dstEdgeWindows.length] ?? ''
+    const source = index % 2 === 0 ? 'demo-puq' : 'demo-trigify'
+    pending.push(
+      timedGet(
+        `${url}/api/sources/${source}/stats?${window}&bucket=day`,
+        {},
+        dstEdgeTimeoutMs,
+      ).catch(() => undefined),
+    )
+  }
+  const answers = (await Promise.all(pending)).filter((answer) => answer !== undefined)
+  const statusCodes: Record<string, number> = {}
+  for (const answer of answers) {
+    statusCodes[answer.status] = (statusCodes[answer.status] ?? 0) + 1
+  }
+  return {
+    sent: pending.length,
+    answered: answers.length,
+    statusCodes,
+    p99: percentile(
+      answers.map((answer) => answer.ms),
+      99,
+    ),
+  }
+}
 
 /** A small seeded generator (mulberry32), so every run hits the same mix in the same order. */
 function seededRandom(seed: number): () => number {
@@ -152,7 +206,10 @@ export const resiliencePart: Part = {
       log(
         `  ${connections} connections for ${seconds} s, upstream failing ${faultRate * 100}% with ${latencyMs} ms latency ...`,
       )
-      const result = await load(seconds, connections)
+      const [result, dstEdge] = await Promise.all([
+        load(seconds, connections),
+        dstEdgeStream(server.url, seconds),
+      ])
       const upstream = diffStats(statsBefore, await readSandboxStats(server.sandboxUrl))
       const peak = await server.memory()
       const health = server.isAlive()
@@ -192,6 +249,7 @@ export const resiliencePart: Part = {
         aliveAtEnd,
         second,
         growthOnRepeat,
+        dstEdge,
         health:
           health === undefined
             ? undefined
@@ -213,6 +271,13 @@ export const resiliencePart: Part = {
         `  served ${fmtInt(result.total)} (${fmtInt(result.rps)} req/s), failed ${fmtInt(failed)} (${fmtPct(errorShare)}), p99 ${fmtMs(result.p99)}; heap ${fmtMb(before.heapUsed)} -> ${fmtMb(after?.heapUsed ?? Number.NaN)}, RSS ${fmtMb(before.rss)} -> ${fmtMb(after?.rss ?? Number.NaN)}`,
       )
 
+      const dstCodes = Object.entries(dstEdge.statusCodes)
+        .map(([code, count]) => `${code}: ${fmtInt(count)}`)
+        .join(', ')
+      const dstUnanswered = dstEdge.sent - dstEdge.answered
+      log(
+        `  DST-edge stats: ${dstEdge.answered} of ${dstEdge.sent} answered (${dstCodes || 'none'}), p99 ${fmtMs(dstEdge.p99)}`,
+      )
       const codes = Object.entries(non2xxByCode)
         .map(([code, count]) => `${code}: ${fmtInt(count)}`)
         .join(', ')
@@ -246,6 +311,14 @@ export const resiliencePart: Part = {
           second === undefined
             ? 'n/a'
             : `${fmtRatio(growthOnRepeat)} (${fmtMb(after?.heapUsed ?? Number.NaN)} -> ${fmtMb(second.after?.heapUsed ?? Number.NaN)}; errors ${fmtPct((second.result.non2xx + second.result.errors) / Math.max(1, second.result.total + second.result.errors))})`,
+        ),
+        budgetRow(
+          'DST-edge stats windows during the load (1/s: Havana, Azores, Santiago)',
+          dstUnanswered,
+          `${fmtInt(dstEdge.answered)} of ${fmtInt(dstEdge.sent)} answered within ${dstEdgeTimeoutMs / 1000} s (${dstCodes || 'none'}), p99 ${fmtMs(dstEdge.p99)}`,
+          '<=',
+          0,
+          'all answer',
         ),
         infoRow(
           'server RSS after load / before',

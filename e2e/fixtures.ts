@@ -1,11 +1,16 @@
 /**
  * Starts a real sandbox and a real Runboard server per worker, on free loopback ports, with
- * the sandbox clock frozen so every run sees the same history. Tests get `baseURL` pointed at
- * the server; `runboard.sandbox` lets a test drive the sandbox's fault switches.
+ * the sandbox clock frozen so every run sees the same history, and a store of the worker's
+ * own. Tests get `baseURL` pointed at the server once its history is read (unless a spec asks
+ * for a slow vendor to see the backfill); `runboard.sandbox` drives the fault switches.
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test as base, expect } from '@playwright/test'
 import { startRunboard } from '../src/server/runboard'
 import { startSandbox } from '../src/sandbox/start'
+import { waitForLive } from '../src/server/testing/harness'
 
 /** The instant the demo history is frozen at in every e2e test. */
 export const frozenNow = '2026-11-20T12:00:00.000Z'
@@ -15,31 +20,41 @@ type Runboard = {
   sandbox: Awaited<ReturnType<typeof startSandbox>>
 }
 
-export const test = base.extend<object, { runboard: Runboard; windowBudget: string | undefined }>({
-  /** RUNBOARD_WINDOW_BUDGET of the worker's server; a spec sets it with `test.use`. */
-  windowBudget: [undefined, { scope: 'worker', option: true }],
+export const test = base.extend<object, { runboard: Runboard; demoLatencyMs: string | undefined }>({
+  /** SANDBOX_LATENCY_MS of the worker's demo vendor; a slow one keeps the backfill visible. */
+  demoLatencyMs: [undefined, { scope: 'worker', option: true }],
   runboard: [
-    async ({ windowBudget }, use) => {
-      // One sandbox serves both the demo sources and the "real" ones: `trigify` is configured
-      // with a wrong key on purpose, so the rejected-key path is always available to tests.
+    async ({ demoLatencyMs }, use) => {
+      // One sandbox serves the "real" Trigify source, configured with a wrong key on purpose
+      // so the rejected-key path is always available to tests; the demo sources are embedded.
       const sandbox = await startSandbox({ now: frozenNow })
+      const dataDir = await mkdtemp(join(tmpdir(), 'runboard-e2e-'))
       const server = await startRunboard(
         {
           HOST: '127.0.0.1',
           PORT: '0',
           RUNBOARD_DEMO: '1',
+          RUNBOARD_DATA_DIR: dataDir,
           SANDBOX_NOW: frozenNow,
+          SANDBOX_TRIGIFY_RATE_LIMIT: '1000000',
           TRIGIFY_BASE_URL: sandbox.trigifyBaseUrl,
           TRIGIFY_API_KEY: 'not-the-right-key',
-          ...(windowBudget === undefined ? {} : { RUNBOARD_WINDOW_BUDGET: windowBudget }),
+          ...(demoLatencyMs === undefined ? {} : { SANDBOX_LATENCY_MS: demoLatencyMs }),
         },
         { logger: false },
       )
+      if (demoLatencyMs === undefined) {
+        await waitForLive({
+          ...server,
+          syncs: server.syncs.filter((sync) => sync.feed.info.isDemo),
+        })
+      }
       await use({ url: server.url, sandbox })
       await server.close()
       await sandbox.close()
+      await rm(dataDir, { recursive: true, force: true })
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: 120_000 },
   ],
   baseURL: async ({ runboard }, use) => {
     await use(runboard.url)

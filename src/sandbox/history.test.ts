@@ -84,16 +84,22 @@ describe.each(['trigify', 'puq'] as const)('%s rows', (vendor) => {
     }
   })
 
-  it('indexes every row once per list, in row order, under the right key', () => {
+  it('indexes every row once per list, newest created first, under the right key', () => {
     const history = data[vendor]
     expect(history.byWorkflow.reduce((sum, list) => sum + list.length, 0)).toBe(history.count)
+    /** Whether `row` lists after `before`: created earlier, or at the same instant and later. */
+    const listsAfter = (row: number, before: number) => {
+      const [created, previous] = [history.created[row] ?? 0, history.created[before] ?? 0]
+      return created < previous || (created === previous && row > before)
+    }
+    for (const list of [history.all, ...history.byWorkflow, ...history.byOutcome]) {
+      expect(list.every((row, index) => index === 0 || listsAfter(row, list[index - 1] ?? 0))).toBe(
+        true,
+      )
+    }
+    expect(new Set(history.all).size).toBe(history.count)
     history.byWorkflow.forEach((list, workflow) => {
-      expect(
-        list.every(
-          (row, index) =>
-            history.workflow[row] === workflow && (index === 0 || row > (list[index - 1] ?? 0)),
-        ),
-      ).toBe(true)
+      expect(list.every((row) => history.workflow[row] === workflow)).toBe(true)
     })
     history.byWorkflowOutcome.forEach((lists, workflow) =>
       lists.forEach((list, outcome) => {

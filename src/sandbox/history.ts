@@ -48,7 +48,10 @@ export type VendorHistory = {
   errorIndex: Uint8Array
   /** Index into `puqRunTypes` (puq only). */
   runType: Uint8Array
-  /** Rows of each workflow, ascending (so newest first). */
+  // The lists below are in listing order: newest `created` first, then row. A puq run is
+  // created before it starts (it may wait in a queue with no `started_at`), so its listing
+  // order is not the row order; Trigify's runs are created as they start, so theirs is.
+  /** Rows of each workflow. */
   byWorkflow: readonly Int32Array[]
   /** Rows of each workflow with each final outcome: `[workflow][outcome]`. */
   byWorkflowOutcome: readonly (readonly Int32Array[])[]
@@ -269,7 +272,7 @@ function generateVendor(
     if (queue > settleMs) settleMs = queue
   }
 
-  const indexes = buildIndexes(workflow, outcome, specs.length)
+  const indexes = buildIndexes(workflow, outcome, specs.length, listingOrder(created, started))
   return {
     vendor,
     workflows,
@@ -413,10 +416,19 @@ function durationHint(message: string): number | null {
   return value <= maxRunMs ? value : null
 }
 
+/** Every row, newest `created` first; rows created at the same instant in row order. */
+function listingOrder(created: Float64Array, started: Float64Array): Int32Array {
+  const order = Int32Array.from({ length: created.length }, (_, row) => row)
+  // Created as they start: row order (newest start first) already is the listing order.
+  if (created === started) return order
+  return order.sort((a, b) => (created[b] ?? 0) - (created[a] ?? 0) || a - b)
+}
+
 function buildIndexes(
   workflow: Uint8Array,
   outcome: Uint8Array,
   workflowCount: number,
+  order: Int32Array,
 ): Pick<VendorHistory, 'byWorkflow' | 'byWorkflowOutcome' | 'byOutcome' | 'all'> {
   const outcomeCount = outcomeNames.length
   const perWorkflow = new Int32Array(workflowCount)
@@ -440,11 +452,9 @@ function buildIndexes(
   const fillWorkflow = new Int32Array(workflowCount)
   const fillPair = new Int32Array(workflowCount * outcomeCount)
   const fillOutcome = new Int32Array(outcomeCount)
-  const all = new Int32Array(workflow.length)
-  for (let row = 0; row < workflow.length; row++) {
+  for (const row of order) {
     const w = workflow[row] ?? 0
     const o = outcome[row] ?? 0
-    all[row] = row
     const pair = w * outcomeCount + o
     const ofWorkflow = byWorkflow[w]
     if (ofWorkflow) ofWorkflow[bump(fillWorkflow, w)] = row
@@ -453,7 +463,7 @@ function buildIndexes(
     const ofOutcome = byOutcome[o]
     if (ofOutcome) ofOutcome[bump(fillOutcome, o)] = row
   }
-  return { byWorkflow, byWorkflowOutcome, byOutcome, all }
+  return { byWorkflow, byWorkflowOutcome, byOutcome, all: order }
 }
 
 /** Returns the counter's value and increments it. */

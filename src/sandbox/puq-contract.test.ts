@@ -97,7 +97,10 @@ function statusOf(row: number): Status | null {
   )
 }
 
-/** Visible rows matching a filter, newest first (queued runs by creation time). */
+/**
+ * Visible rows matching a filter, newest first by `created_at`: the one time every run has
+ * (a queued run has no `started_at` yet), then by row for runs created at the same instant.
+ */
 function expectedRows(filter: { workflow?: number; status?: Status }): number[] {
   const rows: { row: number; key: number }[] = []
   for (let row = 0; row < history.count; row++) {
@@ -105,8 +108,7 @@ function expectedRows(filter: { workflow?: number; status?: Status }): number[] 
     if (status === null) continue
     if (filter.workflow !== undefined && history.workflow[row] !== filter.workflow) continue
     if (filter.status !== undefined && status !== filter.status) continue
-    const key = status === 'PENDING' ? history.created[row] : history.started[row]
-    rows.push({ row, key: key ?? 0 })
+    rows.push({ row, key: history.created[row] ?? 0 })
   }
   return rows.sort((a, b) => b.key - a.key || a.row - b.row).map((entry) => entry.row)
 }
@@ -190,12 +192,25 @@ describe('GET /puq/v1/executions (the documented curl examples)', () => {
     expect(page.items.map((item) => item.id)).toEqual(idsOf(expectedRows({}).slice(50, 100)))
   })
 
-  it('orders deep pages newest first by start (creation for queued runs)', async () => {
+  it('orders deep pages newest first by creation', async () => {
     const page = await listed('?page=40&limit=100')
-    const keys = page.items.map((item) => Date.parse(item.started_at ?? item.created_at))
+    const keys = page.items.map((item) => Date.parse(item.created_at))
     expect(keys).toHaveLength(100)
     expect(keys).toEqual([...keys].sort((a, b) => b - a))
     expect(page.items.map((item) => item.id)).toEqual(idsOf(expectedRows({}).slice(3900, 4000)))
+  })
+
+  it('lists queued and started runs together by created_at, not started_at', async () => {
+    const page = await listed('?limit=100')
+    const created = page.items.map((item) => Date.parse(item.created_at))
+    expect(created).toEqual([...created].sort((a, b) => b - a))
+    expect(page.items.some((item) => item.started_at === null)).toBe(true)
+    // A run that waited in the queue starts after runs created later: by start, the page
+    // would be in another order.
+    const started = page.items.flatMap((item) =>
+      item.started_at === null ? [] : [Date.parse(item.started_at)],
+    )
+    expect(started).not.toEqual([...started].sort((a, b) => b - a))
   })
 
   it('reports total, succeeded and failed of the whole filtered set for every filter', async () => {

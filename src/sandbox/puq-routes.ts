@@ -36,20 +36,35 @@ export function createPuqApi(history: VendorHistory, apiKey: string, seed: numbe
     updated_at: isoTime(workflow.updatedMs),
   })
 
-  /** The next scheduled start after now: the newest row of the workflow not started yet. */
+  /**
+   * The next scheduled start after now: the earliest start after now among the workflow's
+   * runs. Its rows are newest created first, and a run starts within `settleMs` of its
+   * creation, so only the queued ones created lately and the first few yet to be created
+   * can hold it.
+   */
   const nextRunAt = (workflow: WorkflowRecord, nowMs: number): string | null => {
     if (!workflow.spec.isScheduled || !workflow.spec.isEnabled) return null
     const rows = history.byWorkflow[workflow.index]
     if (!rows) return null
+    const createdOf = (index: number) => history.created[rows[index] ?? 0] ?? 0
+    const startedOf = (index: number) => history.started[rows[index] ?? 0] ?? 0
     let low = 0
     let high = rows.length
     while (low < high) {
       const middle = (low + high) >>> 1
-      if ((history.started[rows[middle] ?? 0] ?? 0) <= nowMs) high = middle
+      if (createdOf(middle) <= nowMs) high = middle
       else low = middle + 1
     }
-    const next = rows[low - 1]
-    return next === undefined ? null : isoTime(history.started[next] ?? 0)
+    let next = Infinity
+    for (let index = low; index < rows.length; index++) {
+      if (createdOf(index) <= nowMs - history.settleMs) break
+      if (startedOf(index) > nowMs) next = Math.min(next, startedOf(index))
+    }
+    // Not created yet, so not started either; none created after `next` can start before it.
+    for (let index = low - 1; index >= 0 && createdOf(index) < next; index--) {
+      next = Math.min(next, startedOf(index))
+    }
+    return next === Infinity ? null : isoTime(next)
   }
 
   const getWorkflow = (id: string, nowMs: number): VendorResponse => {

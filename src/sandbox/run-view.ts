@@ -1,7 +1,9 @@
 /**
- * The history as seen at one instant. Rows are fixed at start-up; which are visible, queued,
- * running or settled depends on "now", which moves. Rows that started longer ago than the
- * longest run or queue wait (`settleMs`) are settled, so only a short recent window is ever
+ * The history as seen at one instant, in the vendors' listing order: newest `created_at` first
+ * (puq documents `created_at` on every run and `started_at` only once a run has left its
+ * queue; a Trigify run is created as it starts). Rows are fixed at start-up; which are
+ * visible, queued, running or settled depends on "now", which moves. Rows created longer ago
+ * than the longest queue wait plus run are settled, so only a short recent window is ever
  * re-examined per request; everything older comes straight from the precomputed lists.
  */
 import { FAILED, SUCCEEDED, outcomeNames } from './history'
@@ -46,8 +48,8 @@ type RecentWindow = {
   rows: Int32Array
   states: Int8Array
   workflows: Uint8Array
-  /** First row that is settled at this instant. */
-  settledFrom: number
+  /** Rows created at or before this are settled at this instant. */
+  settledCreatedMs: number
 }
 
 /** First index in a descending array whose value is <= limit (binary search). */
@@ -62,40 +64,53 @@ function firstAtOrBefore(descending: Float64Array, limit: number): number {
   return low
 }
 
-/** First index in an ascending list whose value is >= limit (binary search). */
-function firstAtOrAfter(ascending: Int32Array, limit: number): number {
+/** First index of a list in listing order whose row was created at or before `limit`. */
+function firstCreatedAtOrBefore(history: VendorHistory, list: Int32Array, limit: number): number {
   let low = 0
-  let high = ascending.length
+  let high = list.length
   while (low < high) {
     const middle = (low + high) >>> 1
-    if ((ascending[middle] ?? Infinity) >= limit) high = middle
+    if ((history.created[list[middle] ?? 0] ?? -Infinity) <= limit) high = middle
     else low = middle + 1
   }
   return low
 }
 
+/** The longest a run takes from creation to its final state (queue wait and run). */
+function longestLifeMs(history: VendorHistory): number {
+  let longest = 0
+  for (let row = 0; row < history.count; row++) {
+    longest = Math.max(longest, (history.ended[row] ?? 0) - (history.created[row] ?? 0))
+  }
+  return longest
+}
+
 export function createRunView(history: VendorHistory): RunView {
   let cached: RecentWindow | null = null
+  const lifeMs = longestLifeMs(history)
 
   const recentWindow = (nowMs: number): RecentWindow => {
     if (cached?.nowMs === nowMs) return cached
+    // Created before this, a run has reached its final state; after it, it may not have.
+    const settledCreatedMs = nowMs - lifeMs - 1
+    // Rows are in start order and a run starts at or after its creation, within `settleMs`:
+    // every unsettled visible row started in (settledCreatedMs, nowMs + settleMs].
     const first = firstAtOrBefore(history.started, nowMs + history.settleMs)
-    const settledFrom = firstAtOrBefore(history.started, nowMs - history.settleMs - 1)
-    const candidates: { row: number; key: number; state: number }[] = []
-    for (let row = first; row < settledFrom; row++) {
+    const last = firstAtOrBefore(history.started, settledCreatedMs)
+    const candidates: { row: number; state: number }[] = []
+    for (let row = first; row < last; row++) {
+      if ((history.created[row] ?? 0) <= settledCreatedMs) continue
       const state = stateAt(history, row, nowMs)
-      if (state === INVISIBLE) continue
-      // Queued runs have no start yet: the vendor orders them by creation time.
-      const key = state === PENDING ? (history.created[row] ?? 0) : (history.started[row] ?? 0)
-      candidates.push({ row, key, state })
+      if (state !== INVISIBLE) candidates.push({ row, state })
     }
-    candidates.sort((a, b) => b.key - a.key || a.row - b.row)
+    const created = history.created
+    candidates.sort((a, b) => (created[b.row] ?? 0) - (created[a.row] ?? 0) || a.row - b.row)
     cached = {
       nowMs,
       rows: Int32Array.from(candidates, (c) => c.row),
       states: Int8Array.from(candidates, (c) => c.state),
       workflows: Uint8Array.from(candidates, (c) => history.workflow[c.row] ?? 0),
-      settledFrom,
+      settledCreatedMs,
     }
     return cached
   }
@@ -103,7 +118,7 @@ export function createRunView(history: VendorHistory): RunView {
   /** The settled rows matching a filter, as a list and where its settled part begins. */
   const settledList = (
     filter: RunFilter,
-    settledFrom: number,
+    settledCreatedMs: number,
   ): { list: Int32Array; from: number } => {
     const { workflow, state } = filter
     let list: Int32Array | undefined
@@ -113,7 +128,7 @@ export function createRunView(history: VendorHistory): RunView {
       list =
         state === null ? history.byWorkflow[workflow] : history.byWorkflowOutcome[workflow]?.[state]
     if (!list) return { list: new Int32Array(0), from: 0 }
-    return { list, from: firstAtOrAfter(list, settledFrom) }
+    return { list, from: firstCreatedAtOrBefore(history, list, settledCreatedMs) }
   }
 
   return {
@@ -133,10 +148,10 @@ export function createRunView(history: VendorHistory): RunView {
           recentRows.push(recent.rows[index] ?? 0)
       }
 
-      const settled = settledList(filter, recent.settledFrom)
+      const settled = settledList(filter, recent.settledCreatedMs)
       const settledCount = settled.list.length - settled.from
       const settledWith = (state: number): number => {
-        const part = settledList({ workflow: filter.workflow, state }, recent.settledFrom)
+        const part = settledList({ workflow: filter.workflow, state }, recent.settledCreatedMs)
         return part.list.length - part.from
       }
 

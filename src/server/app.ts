@@ -10,15 +10,17 @@ import { addAccessGuard } from './access-guard'
 import { ApiError } from './errors'
 import { registerErrorHandler } from './error-handler'
 import { registerHealthRoute } from './routes/api-health'
-import { registerRunRoutes } from './routes/api-runs'
+import { registerDataRoutes } from './routes/api-data'
 import { registerLogin } from './routes/login'
 import { registerSpa, sendIndex, wantsHtml } from './routes/spa'
 import { addSecurityHeaders } from './security-headers'
-import type { SourceAdapter } from './sources/types'
+import type { RunStore } from './store/types'
+import type { SourceSync } from './sync/source-sync'
 import { contextOf } from './upstream/request-context'
 
 export type AppOptions = {
-  sources: readonly SourceAdapter[]
+  store: RunStore
+  syncs: readonly SourceSync[]
   distDir: string
   accessToken?: string | undefined
   /** false (default), true, or pino options (tests pass a `stream` to capture lines). */
@@ -85,8 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandler(app)
 
-  registerRunRoutes(app, options.sources)
-  registerHealthRoute(app, options.sources)
+  registerDataRoutes(app, options.store, options.syncs)
+  registerHealthRoute(app, options.syncs)
   if (options.accessToken !== undefined) registerLogin(app, options.accessToken)
   const { isBuilt, indexPath } = await registerSpa(app, options.distDir)
 

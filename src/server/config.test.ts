@@ -11,8 +11,6 @@ describe('parseConfig', () => {
       trigify: undefined,
       puq: undefined,
       upstreamTimeoutMs: 10_000,
-      scanBudget: 10,
-      windowBudget: 40,
       trigifyRateReserve: 10,
     })
   })
@@ -54,6 +52,25 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ RUNBOARD_ACCESS_TOKEN: 'short-secret' })).toThrow(
       /^Invalid RUNBOARD_ACCESS_TOKEN: must be at least 16 characters$/,
     )
+  })
+
+  it.each([
+    ['TRIGIFY_BASE_URL', 'https://user:pass-SECRET@api.trigify.io'],
+    ['PUQ_BASE_URL', 'https://api.puq.ai/v1?api_key=SECRET#SECRET'],
+    // Not a URL at all (the port is out of range), yet its userinfo is still hidden.
+    ['PUQ_BASE_URL', 'https://SECRET-token@api.puq.ai:99999'],
+    ['TRIGIFY_BASE_URL', 'ftp://user:SECRET@files.example/?key=SECRET'],
+  ])('shows a rejected %s without its credentials or query', (name, value) => {
+    let message = ''
+    try {
+      parseConfig({ [name]: value })
+    } catch (error) {
+      message = error instanceof Error ? error.message : ''
+    }
+    expect(message).toMatch(new RegExp(`^Invalid ${name}: .*\\(got ".*\\[redacted\\].*"\\)$`))
+    expect(message).not.toContain('SECRET')
+    // What is not a secret stays, so that the line still says which value was wrong.
+    expect(message).toMatch(/:\/\/\[redacted\]@|\?\[redacted\]/)
   })
 
   it('listens beyond loopback only with an access token', () => {

@@ -6,6 +6,7 @@
  */
 import { isIP } from 'node:net'
 import { z } from 'zod'
+import { redactUrlSecrets } from './upstream/redact'
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -83,14 +84,7 @@ const envSchema = z.object({
     z.string().min(16, 'must be at least 16 characters').optional(),
   ),
   UPSTREAM_TIMEOUT_MS: integerVar(1, 300_000, 10_000),
-  /** Upstream requests one API call may spend scanning Trigify pages (status filter, run lookup). */
-  RUNBOARD_SCAN_BUDGET: integerVar(1, 100, 10),
-  /**
-   * Upstream requests one time-window answer (the chart's stats, a bar's runs) may spend
-   * reading history back to the window's start; a repeat continues where the last stopped.
-   */
-  RUNBOARD_WINDOW_BUDGET: integerVar(1, 500, 40),
-  /** Trigify requests per window kept back from scans so that primary views still load. */
+  /** Trigify requests per rate-limit window the sync leaves unspent, for what people open. */
   TRIGIFY_RATE_RESERVE: integerVar(0, 1000, 10),
   /** Extra `Host` names this server answers to (comma-separated), beside loopback names. */
   RUNBOARD_ALLOWED_HOSTS: z.preprocess(
@@ -130,8 +124,6 @@ export type Config = {
   demo: boolean
   accessToken: string | undefined
   upstreamTimeoutMs: number
-  scanBudget: number
-  windowBudget: number
   trigifyRateReserve: number
   allowedHosts: readonly string[]
   trustProxy: boolean
@@ -154,8 +146,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     const issue = result.error.issues[0]
     const name = String(issue?.path[0] ?? 'environment')
     const raw = env[name]
+    // A URL's userinfo, query and fragment may hold credentials: shown redacted, never as is.
     const shown =
-      secretVariables.has(name) || raw === undefined ? '' : ` (got ${JSON.stringify(raw)})`
+      secretVariables.has(name) || raw === undefined
+        ? ''
+        : ` (got ${JSON.stringify(redactUrlSecrets(raw))})`
     throw new ConfigError(`Invalid ${name}: ${issue?.message ?? 'invalid value'}${shown}`)
   }
   const parsed = result.data
@@ -185,8 +180,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     demo,
     accessToken: parsed.RUNBOARD_ACCESS_TOKEN,
     upstreamTimeoutMs: parsed.UPSTREAM_TIMEOUT_MS,
-    scanBudget: parsed.RUNBOARD_SCAN_BUDGET,
-    windowBudget: parsed.RUNBOARD_WINDOW_BUDGET,
     trigifyRateReserve: parsed.TRIGIFY_RATE_RESERVE,
     allowedHosts: parsed.RUNBOARD_ALLOWED_HOSTS,
     trustProxy: parsed.RUNBOARD_TRUST_PROXY ?? false,

@@ -1,11 +1,24 @@
 /**
  * Failure paths against real sandboxes: a rejected key, 5xx bursts, broken JSON, a hanging
- * vendor, Trigify's rate limit, bad parameters, write methods and path tricks (which must
- * never reach the vendor), and coalescing of identical concurrent requests.
+ * vendor and Trigify's rate limit before the first sync (the vendor's fault in words) and
+ * after it (answers from the store, the fault in the sync state); bad parameters, write
+ * methods and path tricks, which never reach the vendor.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiErrorSchema, runPageSchema, workflowsResponseSchema } from '../shared/model'
-import { startTestSandbox, startTestServer, type Sandbox, type TestServer } from './testing/harness'
+import {
+  apiErrorSchema,
+  runPageSchema,
+  sourcesResponseSchema,
+  workflowsResponseSchema,
+} from '../shared/model'
+import {
+  startTestSandbox,
+  startTestServer,
+  waitForLive,
+  waitUntil,
+  type Sandbox,
+  type TestServer,
+} from './testing/harness'
 
 const key = 'sk-live-ERRORS-KEY-424242'
 
@@ -13,14 +26,28 @@ let upstream: Sandbox
 let server: TestServer
 
 beforeAll(async () => {
-  upstream = await startTestSandbox({ apiKey: key })
+  upstream = await startTestSandbox({ apiKey: key, runs: 2_000 })
   server = await startTestServer({
     TRIGIFY_API_KEY: key,
     TRIGIFY_BASE_URL: upstream.trigifyBaseUrl,
     PUQ_API_KEY: key,
     PUQ_BASE_URL: upstream.puqBaseUrl,
   })
+  await waitForLive(server)
+  // What follows is about answering: with the syncs stopped, any upstream call is the answer's.
+  await Promise.all(server.syncs.map((sync) => sync.stop()))
 })
+
+/** A server on the shared sandbox whose first sync meets whatever faults are set now. */
+function serverOnFaultyVendor(env: NodeJS.ProcessEnv = {}) {
+  return startTestServer({
+    TRIGIFY_API_KEY: key,
+    TRIGIFY_BASE_URL: upstream.trigifyBaseUrl,
+    PUQ_API_KEY: key,
+    PUQ_BASE_URL: upstream.puqBaseUrl,
+    ...env,
+  })
+}
 
 afterAll(async () => {
   await server.close()
@@ -64,32 +91,57 @@ describe('vendor failures', () => {
     }
   })
 
-  it('retries a 5xx burst twice, then answers UPSTREAM_UNAVAILABLE', async () => {
-    // Names come from the workflow list; read it first so only the runs call meets the burst.
-    await server.json('/api/sources/puq/workflows', workflowsResponseSchema)
+  it('answers UPSTREAM_UNAVAILABLE while the first sync meets a 5xx burst, then recovers', async () => {
     upstream.setFaults({ faultRate: 1 })
+    const fresh = await serverOnFaultyVendor()
     try {
-      const before = upstream.requestCount().puq
-      const failure = await errorOf(server, '/api/sources/puq/runs?page=7')
+      const failure = await errorOf(fresh, '/api/sources/puq/runs')
       expect(failure.status).toBe(502)
       expect(failure.error.code).toBe('UPSTREAM_UNAVAILABLE')
-      expect(upstream.requestCount().puq - before).toBe(3)
+      upstream.setFaults({ faultRate: 0 })
+      await waitForLive(fresh)
+      const recovered = await fresh.json('/api/sources/puq/runs?page=7', runPageSchema)
+      expect(recovered.items.length).toBeGreaterThan(0)
     } finally {
       upstream.setFaults({ faultRate: 0 })
+      await fresh.close()
     }
-    const recovered = await server.json('/api/sources/puq/runs?page=7', runPageSchema)
-    expect(recovered.items.length).toBeGreaterThan(0)
   })
 
-  it('answers UPSTREAM_BAD_DATA for broken JSON', async () => {
-    upstream.setFaults({ malformedRate: 1 })
+  it('keeps answering from the store while a synced vendor fails, and says so', async () => {
+    const synced = await serverOnFaultyVendor()
     try {
-      const failure = await errorOf(server, '/api/sources/trigify/runs?page=9')
+      await waitForLive(synced)
+      const before = await synced.json('/api/sources/puq/runs?page=3', runPageSchema)
+      upstream.setFaults({ faultRate: 1 })
+      const puq = synced.syncs.find((sync) => sync.source === 'puq')
+      // The next top refresh meets the burst; ask for it now instead of waiting 10 s.
+      puq?.refreshNow()
+      await waitUntil(async () => (await puq?.progress())?.state === 'error', 'a failing sync')
+      const during = await synced.json('/api/sources/puq/runs?page=3', runPageSchema)
+      expect(during.items).toEqual(before.items)
+      const { items } = await synced.json('/api/sources', sourcesResponseSchema)
+      expect(items.find((source) => source.id === 'puq')?.sync).toMatchObject({
+        state: 'error',
+        lastError: expect.stringMatching(/puq\.ai/) as unknown,
+      })
+    } finally {
+      upstream.setFaults({ faultRate: 0 })
+      await synced.close()
+    }
+  })
+
+  it('answers UPSTREAM_BAD_DATA for broken JSON before the first sync', async () => {
+    upstream.setFaults({ malformedRate: 1 })
+    const fresh = await serverOnFaultyVendor()
+    try {
+      const failure = await errorOf(fresh, '/api/sources/trigify/runs')
       expect(failure.status).toBe(502)
       expect(failure.error.code).toBe('UPSTREAM_BAD_DATA')
       expect(failure.error.message).toMatch(/^The Trigify API answered/)
     } finally {
       upstream.setFaults({ malformedRate: 0 })
+      await fresh.close()
     }
   })
 
@@ -112,34 +164,20 @@ describe('vendor failures', () => {
     }
   })
 
-  it('surfaces Trigify 429s as UPSTREAM_RATE_LIMITED with a retry time', async () => {
+  it('says UPSTREAM_RATE_LIMITED with a retry time when the first sync must wait', async () => {
     const limited = await startTestSandbox({ apiKey: key, trigifyRateLimit: 4 })
     const target = await startTestServer({
       TRIGIFY_API_KEY: key,
       TRIGIFY_BASE_URL: limited.trigifyBaseUrl,
     })
     try {
-      const { items } = await target.json('/api/sources/trigify/workflows', workflowsResponseSchema)
-      const workflowId = items[0]?.id ?? ''
-      let failure: Awaited<ReturnType<typeof errorOf>> | undefined
-      for (let page = 1; page <= 10 && failure === undefined; page += 1) {
-        const response = await target.get(
-          `/api/sources/trigify/runs?workflow=${workflowId}&page=${page}`,
-        )
-        if (response.status !== 200)
-          failure = await errorOf(
-            target,
-            `/api/sources/trigify/runs?workflow=${workflowId}&page=${page}`,
-          )
-      }
-      expect(failure?.status).toBe(503)
-      expect(failure?.error.code).toBe('UPSTREAM_RATE_LIMITED')
-      expect(failure?.error.retryAfterSeconds).toBeGreaterThan(0)
-      expect(failure?.headers.get('retry-after')).toBe(String(failure?.error.retryAfterSeconds))
-      // Once the window is known to be spent, no further call goes out.
-      const spent = limited.requestCount().trigify
-      await target.get(`/api/sources/trigify/runs?workflow=${workflowId}&page=99`)
-      expect(limited.requestCount().trigify).toBe(spent)
+      const failure = await errorOf(target, '/api/sources/trigify/runs')
+      expect(failure.status).toBe(503)
+      expect(failure.error.code).toBe('UPSTREAM_RATE_LIMITED')
+      expect(failure.error.retryAfterSeconds).toBeGreaterThan(0)
+      expect(failure.headers.get('retry-after')).toBe(String(failure.error.retryAfterSeconds))
+      // The sync stopped short of the limit: a fifth request would have been a 429.
+      expect(limited.requestCount().trigify).toBeLessThanOrEqual(4)
     } finally {
       await target.close()
       await limited.close()
@@ -211,38 +249,17 @@ describe('requests that never reach the vendor', () => {
   })
 })
 
-describe('coalescing', () => {
-  it('sends N identical concurrent requests upstream once', async () => {
-    const fresh = await startTestServer({
-      TRIGIFY_API_KEY: key,
-      TRIGIFY_BASE_URL: upstream.trigifyBaseUrl,
-      PUQ_API_KEY: key,
-      PUQ_BASE_URL: upstream.puqBaseUrl,
-    })
-    try {
-      const trigifyWorkflows = await fresh.json(
-        '/api/sources/trigify/workflows',
-        workflowsResponseSchema,
-      )
-      await fresh.json('/api/sources/puq/workflows', workflowsResponseSchema)
-      const all = (path: string) =>
-        Promise.all(Array.from({ length: 10 }, () => fresh.json(path, runPageSchema)))
-
-      upstream.resetCounters()
-      const puqPages = await all('/api/sources/puq/runs?page=4&pageSize=25')
-      expect(upstream.requestCount().puq).toBe(1)
-      expect(new Set(puqPages.map((page) => JSON.stringify(page))).size).toBe(1)
-
-      const workflowId = trigifyWorkflows.items[0]?.id ?? ''
-      upstream.resetCounters()
-      await all(`/api/sources/trigify/runs?workflow=${workflowId}&page=2`)
-      expect(upstream.requestCount().trigify).toBe(1)
-
-      upstream.resetCounters()
-      await all('/api/sources/trigify/runs?page=1&pageSize=20')
-      expect(upstream.requestCount().trigify).toBe(trigifyWorkflows.items.length)
-    } finally {
-      await fresh.close()
-    }
+describe('answers from the store', () => {
+  it('costs the vendor nothing, however many tabs ask', async () => {
+    const before = upstream.requestCount().total
+    const pages = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        server.json('/api/sources/trigify/runs?page=4&pageSize=25', runPageSchema),
+      ),
+    )
+    expect(new Set(pages.map((page) => JSON.stringify(page))).size).toBe(1)
+    await server.json('/api/sources/puq/runs?status=failed', runPageSchema)
+    await server.json('/api/sources/trigify/workflows', workflowsResponseSchema)
+    expect(upstream.requestCount().total).toBe(before)
   })
 })

@@ -12,13 +12,15 @@ import {
   startTestServer,
   type Sandbox,
   type TestServer,
+  waitForLive,
+  waitUntil,
 } from './testing/harness'
 
 type Truth = { startedAt: string; status: string; workflowId: string }
 
 let truth: Sandbox
 let server: TestServer
-let tight: TestServer
+let partial: TestServer
 const truths = new Map<string, Truth[]>()
 
 const to = frozenNow
@@ -95,15 +97,29 @@ function dayOf(bucket: RunStats['buckets'][number], timeZone: string): string {
 
 beforeAll(async () => {
   truth = await startTestSandbox()
-  server = await startTestServer({ RUNBOARD_DEMO: '1', RUNBOARD_WINDOW_BUDGET: '200' })
-  tight = await startTestServer({ RUNBOARD_DEMO: '1', RUNBOARD_WINDOW_BUDGET: '3' })
+  server = await startTestServer({ RUNBOARD_DEMO: '1' })
+  // A slow vendor, so the backfill is still early when its sync is stopped below.
+  partial = await startTestServer({ RUNBOARD_DEMO: '1', SANDBOX_LATENCY_MS: '20' })
+  // Stopped once every source is complete back past the last whole day, long before `from`.
+  await waitUntil(
+    () =>
+      Promise.resolve(
+        partial.syncs.every((sync) => {
+          const { coveredFromMs } = sync.coverage()
+          return coveredFromMs !== null && coveredFromMs < Date.parse(to) - 36 * 3_600_000
+        }),
+      ),
+    'the newest day and a half of each demo source',
+  )
+  await Promise.all(partial.syncs.map((sync) => sync.stop()))
   truths.set('demo-puq', await puqTruth())
   truths.set('demo-trigify', await trigifyTruth())
+  await waitForLive(server)
 })
 
 afterAll(async () => {
   await server.close()
-  await tight.close()
+  await partial.close()
   await truth.close()
 })
 
@@ -163,8 +179,8 @@ describe.each(['demo-puq', 'demo-trigify'])('stats of %s', (source) => {
     expect(times).toEqual([...times].sort((a, b) => b - a))
   })
 
-  it('with a tiny budget says how far back its counts are complete, and those are exact', async () => {
-    const stats = await tight.json(
+  it('while the history is read, says how far back its counts are complete, and those are exact', async () => {
+    const stats = await partial.json(
       `/api/sources/${source}/stats?from=${from}&to=${to}`,
       runStatsSchema,
     )
@@ -173,17 +189,12 @@ describe.each(['demo-puq', 'demo-trigify'])('stats of %s', (source) => {
     expect(coveredFrom).toBeGreaterThan(Date.parse(from))
     const expected = expectedByDay(truths.get(source) ?? [], 'UTC')
     const whole = stats.buckets.filter((bucket) => Date.parse(bucket.start) >= coveredFrom)
+    expect(whole.length).toBeGreaterThan(0)
     for (const bucket of whole) {
       const counts = expected.get(dayOf(bucket, 'UTC'))
       expect(bucket.counts.failed).toBe(counts?.get('failed') ?? 0)
       expect(bucket.counts.succeeded).toBe(counts?.get('succeeded') ?? 0)
     }
-    // A repeat goes on from where the last one stopped.
-    const again = await tight.json(
-      `/api/sources/${source}/stats?from=${from}&to=${to}`,
-      runStatsSchema,
-    )
-    expect(again.coverage.scannedRuns).toBeGreaterThan(stats.coverage.scannedRuns)
   })
 })
 

@@ -1,8 +1,8 @@
 /**
- * Starts a whole Runboard server from an environment: config, sources (and, in demo mode, the
- * embedded sandbox on a free loopback port), the HTTP app. This is what `npm start`, the e2e
- * fixtures and the benchmarks call; `close()` stops the server, the upstream connection pools
- * and the sandbox.
+ * Starts a whole Runboard server from an environment: config, the run store, a feed and a
+ * sync per source (in demo mode over the embedded sandbox on a free loopback port), the HTTP
+ * app. This is what `npm start`, the e2e fixtures and the benchmarks call; `close()` stops
+ * the syncs, the server, the store, the upstream connection pools and the sandbox.
  */
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
@@ -11,8 +11,12 @@ import { Agent } from 'undici'
 import { startSandbox, sandboxOptionsFromEnv } from '../sandbox/start'
 import { buildApp } from './app'
 import { parseConfig } from './config'
-import { createPuq, createTrigify, type SharedUpstream } from './sources/source-registry'
-import type { SourceAdapter } from './sources/types'
+import { puqFeed, trigifyFeed, type FeedUpstream } from './sources/feed-registry'
+import { forgetOtherDemoHistory } from './store/demo-identity'
+import { openStore } from './store/open-store'
+import type { RunStore } from './store/types'
+import type { SourceFeed } from './sync/feed'
+import { SourceSync } from './sync/source-sync'
 import { RateBudgetRegistry } from './upstream/rate-budget'
 
 export type RunboardOptions = {
@@ -26,6 +30,8 @@ export type RunboardHandle = {
   url: string
   /** The embedded sandbox's URL, in demo mode. */
   sandboxUrl?: string
+  store: RunStore
+  syncs: readonly SourceSync[]
   close(): Promise<void>
   app: FastifyInstance
 }
@@ -36,13 +42,11 @@ export async function startRunboard(
 ): Promise<RunboardHandle> {
   const config = parseConfig(env)
   const dispatcher = new Agent({ connections: 64, keepAliveTimeout: 30_000, pipelining: 1 })
-  const shared: SharedUpstream = {
+  const upstream: FeedUpstream = {
     dispatcher,
     budgets: new RateBudgetRegistry(),
     timeoutMs: config.upstreamTimeoutMs,
-    scanBudget: config.scanBudget,
     trigifyRateReserve: config.trigifyRateReserve,
-    windowBudget: config.windowBudget,
   }
   const cleanups: (() => Promise<void>)[] = [() => dispatcher.close()]
   const closeAll = async () => {
@@ -50,18 +54,21 @@ export async function startRunboard(
   }
 
   try {
-    const sources: SourceAdapter[] = []
+    const feeds: SourceFeed[] = []
     if (config.trigify) {
-      sources.push(
-        createTrigify(
+      feeds.push(
+        trigifyFeed(
           { id: 'trigify', label: 'Trigify', isDemo: false, ...config.trigify },
-          shared,
+          upstream,
         ),
       )
     }
     if (config.puq) {
-      sources.push(createPuq({ id: 'puq', label: 'puq.ai', isDemo: false, ...config.puq }, shared))
+      feeds.push(puqFeed({ id: 'puq', label: 'puq.ai', isDemo: false, ...config.puq }, upstream))
     }
+    const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })
+    cleanups.push(() => store.close())
+
     let sandboxUrl: string | undefined
     if (config.demo) {
       const sandbox = await startSandbox({
@@ -72,25 +79,42 @@ export async function startRunboard(
       cleanups.push(() => sandbox.close())
       sandboxUrl = sandbox.url
       const demo = { isDemo: true, apiKey: sandbox.apiKey }
-      sources.push(
-        createTrigify(
+      const demoFeeds = [
+        trigifyFeed(
           { id: 'demo-trigify', label: 'Trigify (demo)', baseUrl: sandbox.trigifyBaseUrl, ...demo },
-          shared,
+          upstream,
         ),
-        createPuq(
+        puqFeed(
           { id: 'demo-puq', label: 'puq.ai (demo)', baseUrl: sandbox.puqBaseUrl, ...demo },
-          shared,
+          upstream,
         ),
+      ]
+      await forgetOtherDemoHistory(
+        store,
+        demoFeeds.map((feed) => feed.info.id),
+        sandbox.data,
       )
+      feeds.push(...demoFeeds)
     }
 
+    let logSyncError = (_error: unknown, _source: string): void => undefined
+    const syncs = feeds.map(
+      (feed) =>
+        new SourceSync(feed, store, { onError: (error) => logSyncError(error, feed.info.id) }),
+    )
+    cleanups.push(async () => {
+      await Promise.all(syncs.map((sync) => sync.stop()))
+    })
     const app = await buildApp({
-      sources,
+      store,
+      syncs,
       distDir: resolve(options.distDir ?? 'dist'),
       accessToken: config.accessToken,
       logger: options.logger,
     })
+    logSyncError = (error, source) => app.log.warn({ err: error, source }, 'sync step failed')
     cleanups.push(() => app.close())
+    for (const sync of syncs) sync.start()
     await app.listen({ host: config.host, port: config.port })
     const address: AddressInfo | string | null = app.server.address()
     if (address === null || typeof address === 'string')
@@ -101,6 +125,8 @@ export async function startRunboard(
       url: `http://${host}:${address.port}`,
       ...(sandboxUrl === undefined ? {} : { sandboxUrl }),
       app,
+      store,
+      syncs,
       close: () => (closing ??= closeAll()),
     }
   } catch (error) {

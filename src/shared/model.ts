@@ -18,6 +18,20 @@ export type Vendor = z.infer<typeof vendorSchema>
 const isoTime = z.iso.datetime({ offset: true })
 const count = () => z.int().check(z.nonnegative())
 
+/** Where a source's sync stands, for people: the store answers everything else. */
+export const sourceSyncSchema = z.object({
+  state: z.enum(['backfilling', 'live', 'error']),
+  runsStored: count(),
+  /** Runs the vendor reports having, once every stream was read once. */
+  vendorTotal: z.optional(count()),
+  oldestStoredAt: z.optional(isoTime),
+  lastSyncAt: z.optional(isoTime),
+  /** About how long the backfill has left. */
+  etaSeconds: z.optional(count()),
+  lastError: z.optional(z.string()),
+})
+export type SourceSync = z.infer<typeof sourceSyncSchema>
+
 export const sourceSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -33,6 +47,7 @@ export const sourceSchema = z.object({
     /** Totals per status are exact for any filter. */
     exactTotals: z.boolean(),
   }),
+  sync: z.optional(sourceSyncSchema),
 })
 export type Source = z.infer<typeof sourceSchema>
 

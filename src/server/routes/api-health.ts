@@ -4,15 +4,15 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { Health } from '../../shared/model'
-import type { SourceAdapter } from '../sources/types'
+import type { SourceSync } from '../sync/source-sync'
 
-export function registerHealthRoute(app: FastifyInstance, sources: readonly SourceAdapter[]): void {
+export function registerHealthRoute(app: FastifyInstance, syncs: readonly SourceSync[]): void {
   app.get('/api/health', (): Health => ({
     ok: true,
-    sources: sources.map((source) => {
-      const health = source.health()
+    sources: syncs.map((sync) => {
+      const health = sync.feed.client.health()
       return {
-        id: source.info.id,
+        id: sync.source,
         reachable: health.reachable,
         ...(health.lastError === undefined ? {} : { lastError: health.lastError }),
         ...(health.rateLimitRemaining === undefined

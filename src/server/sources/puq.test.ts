@@ -116,6 +116,31 @@ describe('puq mappers on awkward data', () => {
     expect(detail.steps?.[1]?.attempt).toBe(3)
   })
 
+  it('names the step whose last attempt failed, not one that recovered on retry', () => {
+    const raw = puqRunDetailSchema.parse(readFixture('puq-execution-detail.retried.json'))
+    const detail = runDetailSchema.parse(toRunDetail(raw, 'puq'))
+    // parse_email failed its first attempt and succeeded its second; classify failed all 3.
+    expect(detail.failedStep).toBe('classify')
+    expect(detail.error).toBe('classify: label set is empty after 3 attempts')
+  })
+
+  it('names no failed step while the retry of a failed attempt still runs', () => {
+    const raw = puqRunDetailSchema.parse(readFixture('puq-execution-detail.retried.json'))
+    const steps = (raw.steps ?? []).slice(0, 5)
+    const retrying = {
+      ...raw,
+      status: 'RUNNING',
+      finished_at: null,
+      steps: [
+        ...steps,
+        { ...steps[4]!, id: 'step_1ov1suh_6', attempt: 3, status: 'RUNNING', error: null },
+      ],
+    }
+    const detail = toRunDetail(puqRunDetailSchema.parse(retrying), 'puq')
+    expect(detail.failedStep).toBeUndefined()
+    expect(detail.error).toBeUndefined()
+  })
+
   it('rejects data that breaks the contract, naming the field', () => {
     const result = puqRunListSchema.safeParse({ items: [{ id: 'x', status: 'RUNNING' }], total: 1 })
     expect(result.success).toBe(false)

@@ -1,22 +1,12 @@
 /**
- * The puq.ai source: its executions and workflows contract as zod schemas (lenient: nullable
- * where the docs allow, extra fields kept, unknown statuses allowed), pure mappers to the
- * normalized model, and the adapter. puq filters by workflow and status upstream and returns
- * exact totals for the filter, so a page is one upstream call and `counts` are exact.
+ * puq.ai's contract: its executions and workflows as zod schemas (lenient: nullable where the
+ * docs allow, extra fields kept, unknown statuses allowed), pure mappers to the normalized
+ * model, the paths the client may call. The sync (`puq-feed.ts`) reads them into the run index.
  */
 import { z } from 'zod'
-import type { RunsQuery } from '../../shared/api-params'
-import type { Run, RunDetail, RunPage, Source, Step, Workflow } from '../../shared/model'
-import { isActiveStatus, type RunStatus } from '../../shared/run-status'
-import { ApiError } from '../errors'
-import type { UpstreamClient } from '../upstream/client'
-import { TtlCache } from '../upstream/ttl-cache'
-import { WindowIndexCache } from '../stats/window-index'
-import { statusMatcher, vendorTotals } from '../stats/window-scan'
-import { MergedHistory, type RunStream } from './merged-history'
-import type { SourceAdapter } from './types'
+import type { Run, RunDetail, Step, Workflow } from '../../shared/model'
+import type { RunStatus } from '../../shared/run-status'
 import { toIsoTime, toRunStatus, vendorTimeSchema } from './vendor-time'
-import { WorkflowDirectory, chunkSizeFor } from './workflow-directory'
 
 const count = z.number().int().nonnegative()
 const seconds = z.number().nonnegative().nullish()
@@ -136,11 +126,26 @@ export function toStep(step: PuqStep): Step {
   }
 }
 
+/**
+ * The step that failed the run: puq lists every attempt of a step as its own entry, so a step
+ * that failed and then recovered on retry has a failed entry too. What counts is each step's
+ * last attempt (the highest `attempt`, later in the list on a tie); the first step whose last
+ * attempt failed is the failure, with that attempt's error.
+ */
+export function failedStepOf(steps: readonly Step[]): Step | undefined {
+  const lastAttempts = new Map<string, Step>()
+  for (const step of steps) {
+    const seen = lastAttempts.get(step.name)
+    if (seen === undefined || step.attempt >= seen.attempt) lastAttempts.set(step.name, step)
+  }
+  return [...lastAttempts.values()].find((step) => step.status === 'failed')
+}
+
 /** The run with its steps; a failed run without its own error borrows the failed step's. */
 export function toRunDetail(run: PuqRunDetail, source: string, workflowName?: string): RunDetail {
   const steps = (run.steps ?? []).map(toStep)
   const base = toRun(run, source, workflowName)
-  const failed = steps.find((step) => step.status === 'failed')
+  const failed = failedStepOf(steps)
   return {
     ...base,
     ...(failed === undefined ? {} : { failedStep: failed.name }),
@@ -189,195 +194,3 @@ export const puqAllowedPaths: readonly RegExp[] = [
   /^\/v1\/executions\/[A-Za-z0-9][A-Za-z0-9_.%-]*$/,
   /^\/v1\/workflows$/,
 ]
-
-export type PuqSourceOptions = {
-  id: string
-  label: string
-  isDemo: boolean
-  client: UpstreamClient
-  /** Upstream requests one time-window answer (stats, a chart bar's runs) may spend. */
-  windowBudget: number
-  pageTtlMs?: number
-}
-
-const mergeTtlMs = 10_000
-
-export function createPuqSource(options: PuqSourceOptions): SourceAdapter {
-  const { client, id: source } = options
-  const pageTtlMs = options.pageTtlMs ?? 5_000
-  const info: Source = {
-    id: source,
-    label: options.label,
-    vendor: 'puq',
-    isDemo: options.isDemo,
-    capabilities: {
-      crossWorkflowListing: true,
-      upstreamStatusFilter: true,
-      stepDetail: true,
-      exactTotals: true,
-    },
-  }
-  const directory = new WorkflowDirectory(async () => {
-    const list = await client.get(puqPaths.workflows(), puqWorkflowListSchema, {
-      ttlMs: pageTtlMs,
-    })
-    return list.map(toWorkflow)
-  })
-  // Details carry every step: a smaller cap than Trigify's list-only runs.
-  const finishedRuns = new TtlCache<RunDetail>(1_000, Date.now)
-  const merges = new TtlCache<{ history: MergedHistory; counts: Map<string, PuqRunList> }>(50)
-  const windowIndexes = new WindowIndexCache()
-
-  const fetchList = (
-    query: { workflow?: string; status?: string },
-    page: number,
-    limit: number,
-  ): Promise<PuqRunList> =>
-    client.get(puqPaths.executions(), puqRunListSchema, {
-      query: { page, limit, workflow_id: query.workflow, status: query.status },
-      ttlMs: pageTtlMs,
-    })
-
-  const pageFromList = (
-    list: PuqRunList,
-    query: RunsQuery,
-    names: ReadonlyMap<string, string>,
-  ): RunPage => ({
-    items: list.items.map((run) => toRun(run, source, names.get(run.workflow_id))),
-    page: query.page,
-    pageSize: query.pageSize,
-    total: list.total,
-    totalPages: Math.ceil(list.total / query.pageSize),
-    counts: { succeeded: list.succeeded ?? 0, failed: list.failed ?? 0 },
-  })
-
-  /**
-   * Several statuses: puq answers one status per call, so each wanted status is its own
-   * newest-first stream and the page is their merge; totals and counts are the exact sums.
-   */
-  const mergedStatusPage = async (
-    query: RunsQuery,
-    words: readonly string[],
-    names: ReadonlyMap<string, string>,
-  ): Promise<RunPage> => {
-    const needed = query.page * query.pageSize
-    const chunk = chunkSizeFor(needed)
-    const key = `${query.workflow ?? ''}|${words.join(',')}|${chunk}`
-    let entry = merges.get(key)
-    if (entry === undefined) {
-      const counts = new Map<string, PuqRunList>()
-      const streams = words.map((word): RunStream => ({
-        fetchPage: async (page) => {
-          const list = await fetchList({ workflow: query.workflow, status: word }, page, chunk)
-          if (page === 1) counts.set(word, list)
-          return {
-            runs: list.items.map((run) => toRun(run, source)),
-            total: list.total,
-            hasMore: page * chunk < list.total,
-          }
-        },
-      }))
-      entry = { history: new MergedHistory(streams), counts }
-      merges.set(key, entry, mergeTtlMs)
-    }
-    await entry.history.ensure(needed)
-    const lists = [...entry.counts.values()]
-    const total = lists.reduce((sum, list) => sum + list.total, 0)
-    return {
-      items: entry.history.merged
-        .slice(needed - query.pageSize, needed)
-        .map((run) => withName(run, names)),
-      page: query.page,
-      pageSize: query.pageSize,
-      total,
-      totalPages: Math.ceil(total / query.pageSize),
-      counts: {
-        succeeded: lists.reduce((sum, list) => sum + (list.succeeded ?? 0), 0),
-        failed: lists.reduce((sum, list) => sum + (list.failed ?? 0), 0),
-      },
-    }
-  }
-
-  return {
-    info,
-    health: () => client.health(),
-    listWorkflows: () => directory.list(),
-
-    async listRuns(query) {
-      const words = toPuqStatusFilter(query.status)
-      const namesPromise = directory.names()
-      if (words === null) {
-        return {
-          items: [],
-          page: query.page,
-          pageSize: query.pageSize,
-          total: 0,
-          totalPages: 0,
-          counts: { succeeded: 0, failed: 0 },
-        }
-      }
-      if (words.length > 1) return mergedStatusPage(query, words, await namesPromise)
-      const list = await fetchList(
-        { workflow: query.workflow, status: words[0] },
-        query.page,
-        query.pageSize,
-      )
-      return pageFromList(list, query, await namesPromise)
-    },
-
-    windowSource({ workflow, status }) {
-      const words = toPuqStatusFilter(status)
-      // One stream per status word puq filters by; none when no puq status can match.
-      const streams: (string | undefined)[] =
-        words === null ? [] : words.length === 0 ? [undefined] : words
-      const indexes = streams.map((word) =>
-        windowIndexes.get(`${workflow ?? '*'}|${word ?? 'all'}`, async (page, limit, scan) => {
-          const [list, names] = await Promise.all([
-            client.get(puqPaths.executions(), puqRunListSchema, {
-              query: { page, limit, workflow_id: workflow, status: word },
-              ttlMs: pageTtlMs,
-              scan,
-            }),
-            directory.names(),
-          ])
-          return {
-            runs: list.items.map((run) => toRun(run, source, names.get(run.workflow_id))),
-            total: list.total,
-            ...(typeof list.succeeded === 'number' ? { succeeded: list.succeeded } : {}),
-            ...(typeof list.failed === 'number' ? { failed: list.failed } : {}),
-          }
-        }),
-      )
-      return Promise.resolve({
-        indexes,
-        matches: statusMatcher(status),
-        allowance: () => ({ remaining: options.windowBudget, reserve: 0 }),
-        allTime: () => vendorTotals(indexes),
-      })
-    },
-
-    async getRun(id, { workflow }) {
-      let detail = finishedRuns.get(id)
-      if (detail === undefined) {
-        const namesPromise = directory.names()
-        const raw = await client.get(puqPaths.execution(id), puqRunDetailSchema, {
-          notFoundMessage: `Run ${id} was not found on ${info.label}`,
-        })
-        const names = await namesPromise
-        detail = toRunDetail(raw, source, names.get(raw.workflow_id))
-        if (!isActiveStatus(detail.status)) finishedRuns.set(id, detail, 60 * 60_000)
-      }
-      if (workflow !== undefined && detail.workflowId !== workflow) {
-        throw new ApiError('NOT_FOUND', `Run ${id} is not a run of workflow ${workflow}`, {
-          source,
-        })
-      }
-      return detail
-    },
-  }
-}
-
-function withName(run: Run, names: ReadonlyMap<string, string>): Run {
-  const name = names.get(run.workflowId)
-  return name === undefined ? run : { ...run, workflowName: name }
-}

@@ -27,9 +27,3 @@ export function toRunStatus(
   if (alias !== undefined) return alias
   return runStatuses.find((status) => status === word && status !== 'unknown') ?? 'unknown'
 }
-
-/** Sort key for "newest first" as both vendors order: start time, or creation while queued. */
-export function recencyKey(run: { startedAt?: string; createdAt?: string }): number {
-  const time = run.startedAt ?? run.createdAt
-  return time === undefined ? Number.POSITIVE_INFINITY : Date.parse(time)
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Run } from '../../shared/model'
-import { bucketEdges, countRuns, defaultBucket, quantile } from './buckets'
+import { bucketEdges, countRuns, defaultBucket, mostBuckets, quantile } from './buckets'
 
 const at = (iso: string) => Date.parse(iso)
 const isoEdges = (edges: number[]) => edges.map((edge) => new Date(edge).toISOString())
@@ -94,6 +94,106 @@ describe('bucketEdges', () => {
       '2026-11-20T11:30:00.000Z',
       '2026-11-20T12:00:00.000Z',
     ])
+  })
+
+  // Each of these windows holds a midnight that the clock change skips (00:00 becomes 01:00),
+  // so that day starts at 01:00 on the new offset and lasts 23 hours. Worked out by hand from
+  // the zones' rules and checked with Intl.DateTimeFormat.
+  it.each([
+    [
+      'America/Havana',
+      '2026-03-06T17:00:00Z',
+      '2026-03-09T17:00:00Z',
+      ['2026-03-07T05:00:00.000Z', '2026-03-08T05:00:00.000Z', '2026-03-09T04:00:00.000Z'],
+    ],
+    [
+      'Atlantic/Azores',
+      '2026-03-27T12:00:00Z',
+      '2026-03-30T12:00:00Z',
+      ['2026-03-28T01:00:00.000Z', '2026-03-29T01:00:00.000Z', '2026-03-30T00:00:00.000Z'],
+    ],
+    [
+      'America/Santiago',
+      '2026-09-04T12:00:00Z',
+      '2026-09-07T12:00:00Z',
+      ['2026-09-05T04:00:00.000Z', '2026-09-06T04:00:00.000Z', '2026-09-07T03:00:00.000Z'],
+    ],
+  ])('starts the %s day whose midnight is skipped after the gap', (zone, from, to, inner) => {
+    const edges = bucketEdges(at(from), at(to), 'day', zone)
+    expect(isoEdges(edges)).toEqual([
+      new Date(from).toISOString(),
+      ...inner,
+      new Date(to).toISOString(),
+    ])
+  })
+
+  it('goes straight on to the next day where a whole local day is skipped', () => {
+    // Samoa left out 30 Dec 2011: 29 Dec ended at 10:00Z (-10) and 31 Dec began (+14).
+    const edges = bucketEdges(
+      at('2011-12-28T12:00:00Z'),
+      at('2012-01-01T12:00:00Z'),
+      'day',
+      'Pacific/Apia',
+    )
+    expect(isoEdges(edges)).toEqual([
+      '2011-12-28T12:00:00.000Z',
+      '2011-12-29T10:00:00.000Z',
+      '2011-12-30T10:00:00.000Z',
+      '2011-12-31T10:00:00.000Z',
+      '2012-01-01T10:00:00.000Z',
+      '2012-01-01T12:00:00.000Z',
+    ])
+  })
+
+  it('cuts the Havana spring-forward window into its 72 UTC hours', () => {
+    const edges = bucketEdges(
+      at('2026-03-06T17:00:00Z'),
+      at('2026-03-09T17:00:00Z'),
+      'hour',
+      'America/Havana',
+    )
+    expect(edges).toHaveLength(73)
+    for (let index = 1; index < edges.length; index += 1) {
+      expect(edges[index]! - edges[index - 1]!).toBe(3_600_000)
+    }
+  })
+
+  it('gives Lord Howe a 30-minute hour where its clock jumps half an hour', () => {
+    const edges = bucketEdges(
+      at('2026-10-03T14:00:00Z'),
+      at('2026-10-03T17:00:00Z'),
+      'hour',
+      'Australia/Lord_Howe',
+    )
+    // 00:30, 01:00 and 02:00 on +10:30; the change to +11 at 15:30Z reads 02:30; then 03:00.
+    expect(isoEdges(edges)).toEqual([
+      '2026-10-03T14:00:00.000Z',
+      '2026-10-03T14:30:00.000Z',
+      '2026-10-03T15:30:00.000Z',
+      '2026-10-03T16:00:00.000Z',
+      '2026-10-03T17:00:00.000Z',
+    ])
+  })
+
+  it('refuses from the window length alone a window with too many buckets', () => {
+    const from = at('2026-01-01T00:00:00Z')
+    const quarter = () => bucketEdges(from, from + 90 * 86_400_000, 'hour', 'UTC')
+    expect(quarter).toThrow(expect.objectContaining({ code: 'BAD_REQUEST' }))
+    // 2,160 hours + 2 partial + 3 for clock changes: the bound, not a count of built edges.
+    expect(quarter).toThrow(
+      'bucket: hour buckets over this window make up to 2165 bars, more than 800; use day',
+    )
+    expect(() => bucketEdges(from, from + 20 * 3_600_000, 'hour', 'UTC', 10)).toThrow(
+      expect.objectContaining({ code: 'BAD_REQUEST' }),
+    )
+    // 90 days of UTC midnights run from 31 Dec to 31 Mar at 21:00 in Santiago: 91 local days.
+    expect(bucketEdges(from, from + 90 * 86_400_000, 'day', 'America/Santiago')).toHaveLength(92)
+  })
+
+  it('bounds the count by hours + 2 and days of 23 hours + 2, plus one per started month', () => {
+    expect(mostBuckets(0, 10 * 3_600_000, 'hour')).toBe(13)
+    expect(mostBuckets(0, 46 * 3_600_000, 'day')).toBe(5)
+    expect(mostBuckets(0, 31 * 86_400_000, 'day')).toBe(Math.floor((31 * 24) / 23) + 2 + 2)
   })
 
   it('picks hours for two days or less, days beyond', () => {

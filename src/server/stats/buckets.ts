@@ -3,10 +3,11 @@
  * counted into them by start time, the totals and the duration percentiles. No I/O, so it is
  * tested on its own against hand-computed answers.
  */
-import type { StatsBucket } from '../../shared/api-params'
+import { maxStatsBuckets, type StatsBucket } from '../../shared/api-params'
 import type { Run, RunStats, StatsBucketCounts, StatusCounts } from '../../shared/model'
 import { runStatuses } from '../../shared/run-status'
-import { startOfNextZonedDay, startOfZonedDay, startOfZonedHour } from './zoned-time'
+import { ApiError } from '../errors'
+import { nextZonedHourEdge, startOfNextZonedDay } from './zoned-time'
 
 /** The instant a run is placed by: its start, or its creation while it is still queued. */
 export function runTimeMs(run: Pick<Run, 'startedAt' | 'createdAt'>): number | undefined {
@@ -19,27 +20,58 @@ export function defaultBucket(fromMs: number, toMs: number): StatsBucket {
   return toMs - fromMs <= 2 * 86_400_000 ? 'hour' : 'day'
 }
 
+const hourMs = 3_600_000
+
 /**
- * Edges e0 < e1 < … < en with e0 = from and en = to; the inner edges fall on the zone's hour
- * or midnight, so the first and last buckets may be partial (their span says so).
+ * The most buckets a window can cut into. A local hour lasts an hour and a local day at least
+ * 23 (a one-hour clock change), plus the partial first and last buckets; a clock change off
+ * the hour (Lord Howe's half hour) adds an edge, and no zone changes its clocks more than about
+ * once a month, so one more per started 30 days covers those.
+ */
+export function mostBuckets(fromMs: number, toMs: number, bucket: StatsBucket): number {
+  const windowMs = toMs - fromMs
+  const shortest = bucket === 'day' ? 23 * hourMs : hourMs
+  return Math.floor(windowMs / shortest) + 2 + Math.ceil(windowMs / (30 * 24 * hourMs))
+}
+
+/**
+ * Edges e0 < e1 < … < en with e0 = from and en = to; the inner edges are the zone's local
+ * midnights (for days) or hour edges (see zoned-time), so the first and last buckets may be
+ * partial (their span says so). The count is checked from the window's length before any edge
+ * is made, and the loop fails loudly rather than spin if an edge ever failed to advance.
  */
 export function bucketEdges(
   fromMs: number,
   toMs: number,
   bucket: StatsBucket,
   timeZone: string,
+  maxBuckets: number = maxStatsBuckets,
 ): number[] {
+  const most = mostBuckets(fromMs, toMs, bucket)
+  if (most > maxBuckets) {
+    throw new ApiError(
+      'BAD_REQUEST',
+      `bucket: ${bucket} buckets over this window make up to ${most} bars, more than ${maxBuckets}; use day`,
+    )
+  }
   const edges = [fromMs]
-  let edge =
-    bucket === 'day' ? startOfZonedDay(fromMs, timeZone) : startOfZonedHour(fromMs, timeZone)
+  let edge = fromMs
   for (;;) {
-    edge =
-      bucket === 'day'
-        ? startOfNextZonedDay(edge, timeZone)
-        : // Re-aligned each step: at a DST change the next local hour is not always +1 h.
-          startOfZonedHour(edge + 3_600_000 + 60_000, timeZone)
-    if (edge >= toMs) break
-    if (edge > fromMs) edges.push(edge)
+    const next =
+      bucket === 'day' ? startOfNextZonedDay(edge, timeZone) : nextZonedHourEdge(edge, timeZone)
+    if (!(next > edge)) {
+      throw new ApiError(
+        'INTERNAL',
+        `The ${bucket} after ${new Date(edge).toISOString()} in ${timeZone} did not come later`,
+      )
+    }
+    if (next >= toMs) break
+    // Counts edges, so with the check above the loop ends within `most` steps.
+    if (edges.length >= most) {
+      throw new ApiError('INTERNAL', `More than ${most} ${bucket} buckets in ${timeZone}`)
+    }
+    edges.push(next)
+    edge = next
   }
   edges.push(toMs)
   return edges

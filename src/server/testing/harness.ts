@@ -3,6 +3,9 @@
  * loopback ports with a frozen clock, records every response (so a suite can assert that no
  * key leaked anywhere), captures log lines, and reads "the truth" straight from a sandbox.
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { Client } from 'undici'
 import { parse, type $ZodType, type output } from 'zod/v4/core'
@@ -43,8 +46,17 @@ export async function startTestServer(
   options: { distDir?: string } = {},
 ): Promise<TestServer> {
   const logs = new LogCapture()
+  // Every server its own store: no test reads another's history.
+  const dataDir = await mkdtemp(join(tmpdir(), 'runboard-test-'))
   const handle = await startRunboard(
-    { HOST: '127.0.0.1', PORT: '0', SANDBOX_NOW: frozenNow, ...env },
+    {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SANDBOX_NOW: frozenNow,
+      SANDBOX_TRIGIFY_RATE_LIMIT: '1000000',
+      RUNBOARD_DATA_DIR: dataDir,
+      ...env,
+    },
     { logger: { level: 'info', stream: logs }, distDir: options.distDir ?? '/nonexistent-dist' },
   )
   const recorded: Recorded[] = []
@@ -93,6 +105,7 @@ export async function startTestServer(
     close: async () => {
       await client.close()
       await handle.close()
+      await rm(dataDir, { recursive: true, force: true })
     },
   }
 }
@@ -107,4 +120,29 @@ export async function oracle(sandbox: Sandbox, path: string): Promise<unknown> {
   })
   if (!response.ok) throw new Error(`oracle ${path}: ${response.status}`)
   return response.json()
+}
+
+/** Polls a condition every 20 ms until it holds; fails with `what` after `timeoutMs`. */
+export async function waitUntil(
+  condition: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+/** Resolves once every source of the server has read its whole history. */
+export function waitForLive(server: RunboardHandle, timeoutMs = 30_000): Promise<void> {
+  return waitUntil(
+    async () =>
+      (await Promise.all(server.syncs.map((sync) => sync.progress()))).every(
+        (progress) => progress.state === 'live',
+      ),
+    'every source to be live',
+    timeoutMs,
+  )
 }

@@ -1,68 +1,38 @@
 /**
  * The one way the server talks to a vendor: read-only GETs over undici keep-alive pools, with
- * a deadline per request, bounded retries with jittered backoff on 5xx and network errors,
+ * a timeout per request within the deadline of the API answer it serves (read from the request
+ * context), bounded retries with jittered backoff on 5xx and network errors,
  * 429s surfaced (never slept through), the rate-limit budget tracked per key, identical
  * concurrent calls coalesced into one, and a short TTL cache. Bodies are validated with the
  * caller's zod schema, so the adapters only ever see vendor data that matches its contract.
  *
  * Safety: requests are only built from a base URL and a path that must match one of the
- * adapter's fixed path templates; the API key is sent as a header and scrubbed from every
- * message this module produces.
+ * adapter's fixed path templates; the API key is sent as a header and scrubbed, in every
+ * spelling a vendor may echo it in, from every message this module produces.
  */
-import type { Dispatcher } from 'undici'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { ApiError } from '../errors'
+import type { GetOptions, UpstreamClientOptions, UpstreamHealth } from './client-options'
 import { backoffDelayMs, headerNumber, maxRetries, retryAfterSeconds } from './backoff'
 import { describeIssues } from './describe-issues'
-import { fingerprint, type RateBudget } from './rate-budget'
-import { countUpstreamCall } from './request-context'
+import { fingerprint } from './rate-budget'
+import {
+  countUpstreamCall,
+  currentDeadline,
+  describeDuration,
+  type Deadline,
+} from './request-context'
+import {
+  BodyTooLarge,
+  isTimeoutError,
+  maxBodyBytes,
+  networkErrorName,
+  readLimited,
+} from './transport'
 import { TtlCache } from './ttl-cache'
+import { VendorErrors } from './vendor-errors'
 
-/** How much a multi-request operation (a scan) may still spend; shared across its calls. */
-export type ScanAllowance = { remaining: number; reserve: number }
-
-/** Thrown (not an ApiError) when a scan must stop; scanners catch it and report coverage. */
-export class ScanBudgetExhausted extends Error {
-  constructor(readonly reason: 'call-budget' | 'rate-limit') {
-    super(`scan stopped: ${reason}`)
-    this.name = 'ScanBudgetExhausted'
-  }
-}
-
-export type UpstreamClientOptions = {
-  /** Human name for messages: "Trigify", "puq.ai". */
-  vendorName: string
-  sourceId: string
-  baseUrl: string
-  apiKey: string
-  authHeaders: Record<string, string>
-  dispatcher: Dispatcher
-  timeoutMs: number
-  /** Path templates (relative to the base URL's path) this client may request. */
-  allowedPaths: readonly RegExp[]
-  rateBudget?: RateBudget
-  /** Reads the vendor's error body into "CODE: message" for our messages. */
-  describeErrorBody?: (body: unknown) => string | undefined
-  now?: () => number
-}
-
-export type GetOptions = {
-  query?: Record<string, string | number | undefined>
-  /** Cache a successful parsed answer this long (0: do not cache). */
-  ttlMs?: number
-  /** Set for scan traffic: counts calls against it and respects the rate-limit reserve. */
-  scan?: ScanAllowance
-  /** Message for a vendor 404 (becomes NOT_FOUND); without it a 404 is bad data. */
-  notFoundMessage?: string
-}
-
-export type UpstreamHealth = {
-  reachable: boolean | null
-  lastError?: string
-  rateLimitRemaining?: number
-}
-
-const maxBodyBytes = 8 * 1024 * 1024
+export type { GetOptions, UpstreamClientOptions, UpstreamHealth } from './client-options'
 
 export class UpstreamClient {
   private readonly origin: string
@@ -71,6 +41,9 @@ export class UpstreamClient {
   private readonly inFlight = new Map<string, Promise<unknown>>()
   private readonly cache = new TtlCache<unknown>(500)
   private readonly now: () => number
+  private readonly errors: VendorErrors
+  /** Errors of requests cut short by an answer's deadline, with that deadline's `atMs`. */
+  private readonly cutAt = new WeakMap<ApiError, number>()
   private reachable: boolean | null = null
   private lastError: string | undefined
   private calls = 0
@@ -81,6 +54,7 @@ export class UpstreamClient {
     this.basePath = url.pathname.replace(/\/+$/, '')
     this.keyId = fingerprint(options.apiKey)
     this.now = options.now ?? Date.now
+    this.errors = new VendorErrors(options)
   }
 
   /** Upstream network calls made so far (cache hits and coalesced joins excluded). */
@@ -94,11 +68,12 @@ export class UpstreamClient {
   }
 
   health(): UpstreamHealth {
-    const remaining = this.options.rateBudget?.snapshot().remaining
+    const { remaining, limit } = this.options.rateBudget?.snapshot() ?? {}
     return {
       reachable: this.reachable,
       ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
       ...(remaining === undefined ? {} : { rateLimitRemaining: remaining }),
+      ...(limit === undefined ? {} : { rateLimit: limit }),
     }
   }
 
@@ -124,11 +99,16 @@ export class UpstreamClient {
     // the cache and the in-flight map hold under it is that schema's output.
     const cached = this.cache.get(key)
     if (cached !== undefined) return cached as z.output<S>
+    const deadline = currentDeadline()
     const pending = this.inFlight.get(key)
-    if (pending !== undefined) return pending as Promise<z.output<S>>
+    if (pending !== undefined) {
+      return this.join(pending as Promise<z.output<S>>, deadline, () =>
+        this.get(path, schema, options),
+      )
+    }
 
-    this.checkBudget(options.scan)
-    const promise = this.fetchParsed(requestPath, schema, options).then(
+    this.checkBudget()
+    const promise = this.fetchParsed(requestPath, schema, options, deadline).then(
       (value) => {
         this.inFlight.delete(key)
         this.cache.set(key, value, options.ttlMs ?? 0)
@@ -143,15 +123,44 @@ export class UpstreamClient {
     return promise
   }
 
-  private checkBudget(scan: ScanAllowance | undefined): void {
+  /**
+   * Waits for a request another caller started, within this caller's own deadline. If that
+   * request was cut short by an earlier deadline than ours (or we have none, as the sync),
+   * its failure is not ours: we ask again ourselves.
+   */
+  private join<T>(
+    pending: Promise<T>,
+    deadline: Deadline | undefined,
+    again: () => Promise<T>,
+  ): Promise<T> {
+    const joined = pending.catch((error: unknown) => {
+      const cut = error instanceof ApiError ? this.cutAt.get(error) : undefined
+      if (cut !== undefined && (deadline === undefined || deadline.atMs > cut)) return again()
+      throw error
+    })
+    if (deadline === undefined) return joined
+    let timer: NodeJS.Timeout | undefined
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(this.deadlineError(deadline)),
+        Math.max(0, deadline.atMs - Date.now()),
+      )
+    })
+    return Promise.race([joined, expired]).finally(() => clearTimeout(timer))
+  }
+
+  private deadlineError(deadline: Deadline): ApiError {
+    const error = this.errors.error(
+      'UPSTREAM_TIMEOUT',
+      `The ${this.options.vendorName} API did not answer within ${describeDuration(deadline.ms)}, the time one Runboard answer may take`,
+    )
+    this.cutAt.set(error, deadline.atMs)
+    return error
+  }
+
+  private checkBudget(): void {
     const budget = this.options.rateBudget
-    if (scan !== undefined) {
-      if (scan.remaining <= 0) throw new ScanBudgetExhausted('call-budget')
-      if (budget !== undefined && !budget.canScan(scan.reserve)) {
-        throw new ScanBudgetExhausted('rate-limit')
-      }
-      scan.remaining -= 1
-    } else if (budget?.isExhausted() === true) {
+    if (budget?.isExhausted() === true) {
       const retryAfter = budget.secondsUntilReset()
       throw new ApiError(
         'UPSTREAM_RATE_LIMITED',
@@ -165,21 +174,22 @@ export class UpstreamClient {
     requestPath: string,
     schema: S,
     options: GetOptions,
+    deadline: Deadline | undefined,
   ): Promise<z.output<S>> {
     try {
-      const body = await this.fetchWithRetries(requestPath, options)
+      const body = await this.fetchWithRetries(requestPath, options, deadline)
       let json: unknown
       try {
         json = JSON.parse(body)
       } catch {
-        throw this.error(
+        throw this.errors.error(
           'UPSTREAM_BAD_DATA',
           `The ${this.options.vendorName} API answered something that is not JSON`,
         )
       }
       const parsed = schema.safeParse(json)
       if (!parsed.success) {
-        throw this.error(
+        throw this.errors.error(
           'UPSTREAM_BAD_DATA',
           `The ${this.options.vendorName} API answered data that does not match its contract: ${describeIssues(parsed.error)}`,
         )
@@ -188,7 +198,8 @@ export class UpstreamClient {
       this.lastError = undefined
       return parsed.data
     } catch (error) {
-      if (error instanceof ApiError && error.code !== 'NOT_FOUND') {
+      // An answer's deadline says nothing about the vendor's health: it may just be short.
+      if (error instanceof ApiError && error.code !== 'NOT_FOUND' && !this.cutAt.has(error)) {
         this.lastError = error.message
         if (error.code === 'UPSTREAM_TIMEOUT' || error.code === 'UPSTREAM_UNAVAILABLE') {
           this.reachable = false
@@ -200,11 +211,21 @@ export class UpstreamClient {
     }
   }
 
-  /** Returns the body text of a 2xx answer, or throws the ApiError that describes the failure. */
-  private async fetchWithRetries(requestPath: string, options: GetOptions): Promise<string> {
-    const deadline = this.now() + this.options.timeoutMs
+  /**
+   * Returns the body text of a 2xx answer, or throws the ApiError that describes the failure.
+   * All attempts share min(timeout, time the answer has left); none starts after it.
+   */
+  private async fetchWithRetries(
+    requestPath: string,
+    options: GetOptions,
+    answer: Deadline | undefined,
+  ): Promise<string> {
+    const answerLeftMs = answer === undefined ? Number.POSITIVE_INFINITY : answer.atMs - Date.now()
+    if (answer !== undefined && answerLeftMs <= 0) throw this.deadlineError(answer)
+    const cutBy = answerLeftMs < this.options.timeoutMs ? answer : undefined
+    const deadline = this.now() + Math.min(this.options.timeoutMs, answerLeftMs)
     for (let retry = 0; ; retry += 1) {
-      const outcome = await this.attempt(requestPath, deadline, options)
+      const outcome = await this.attempt(requestPath, deadline, options, cutBy)
       if (outcome.kind === 'ok') return outcome.body
       const delay = backoffDelayMs(retry)
       const canRetry = retry < maxRetries && this.now() + delay < deadline - 50
@@ -217,6 +238,7 @@ export class UpstreamClient {
     requestPath: string,
     deadline: number,
     options: GetOptions,
+    cutBy: Deadline | undefined,
   ): Promise<{ kind: 'ok'; body: string } | { kind: 'retryable'; error: ApiError }> {
     const remainingMs = Math.max(1, deadline - this.now())
     const controller = new AbortController()
@@ -243,32 +265,28 @@ export class UpstreamClient {
       const status = response.statusCode
       if (status >= 200 && status < 300) return { kind: 'ok', body }
       if (status >= 500) {
-        return {
-          kind: 'retryable',
-          error: this.error(
-            'UPSTREAM_UNAVAILABLE',
-            `The ${this.options.vendorName} API failed with HTTP ${status}${this.vendorDetail(body)}`,
-          ),
-        }
+        return { kind: 'retryable', error: this.errors.serverError(status, body) }
       }
-      throw this.statusError(status, body, response.headers, options)
+      if (status === 429) throw this.rateLimited(response.headers)
+      throw this.errors.forStatus(status, body, options.notFoundMessage)
     } catch (error) {
       if (error instanceof ApiError) throw error
       if (timedOut || isTimeoutError(error)) {
-        throw this.error(
+        if (cutBy !== undefined) throw this.deadlineError(cutBy)
+        throw this.errors.error(
           'UPSTREAM_TIMEOUT',
           `The ${this.options.vendorName} API did not answer within ${this.options.timeoutMs} ms`,
         )
       }
       if (error instanceof BodyTooLarge) {
-        throw this.error(
+        throw this.errors.error(
           'UPSTREAM_BAD_DATA',
           `The ${this.options.vendorName} API answered more than ${maxBodyBytes} bytes`,
         )
       }
       return {
         kind: 'retryable',
-        error: this.error(
+        error: this.errors.error(
           'UPSTREAM_UNAVAILABLE',
           `Could not reach the ${this.options.vendorName} API (${networkErrorName(error)})`,
         ),
@@ -278,37 +296,13 @@ export class UpstreamClient {
     }
   }
 
-  private statusError(
-    status: number,
-    body: string,
-    headers: Record<string, string | string[] | undefined>,
-    options: GetOptions,
-  ): ApiError {
-    const vendor = this.options.vendorName
-    if (status === 401) {
-      return this.error('UPSTREAM_AUTH', `The ${vendor} API rejected the configured API key`)
-    }
-    if (status === 402 || status === 403) {
-      return this.error(
-        'UPSTREAM_FORBIDDEN',
-        `The ${vendor} API refused access with the configured API key${this.vendorDetail(body)}`,
-      )
-    }
-    if (status === 404 && options.notFoundMessage !== undefined) {
-      return this.error('NOT_FOUND', options.notFoundMessage)
-    }
-    if (status === 429) {
-      const seconds = retryAfterSeconds(headers, this.now())
-      this.options.rateBudget?.exhaust(seconds)
-      return new ApiError(
-        'UPSTREAM_RATE_LIMITED',
-        `The ${vendor} API rate limit is used up; try again in ${seconds} s`,
-        { source: this.options.sourceId, retryAfterSeconds: seconds },
-      )
-    }
-    return this.error(
-      'UPSTREAM_BAD_DATA',
-      `The ${vendor} API refused the request with HTTP ${status}${this.vendorDetail(body)}`,
+  private rateLimited(headers: Record<string, string | string[] | undefined>): ApiError {
+    const seconds = retryAfterSeconds(headers, this.now())
+    this.options.rateBudget?.exhaust(seconds)
+    return new ApiError(
+      'UPSTREAM_RATE_LIMITED',
+      `The ${this.options.vendorName} API rate limit is used up; try again in ${seconds} s`,
+      { source: this.options.sourceId, retryAfterSeconds: seconds },
     )
   }
 
@@ -324,55 +318,4 @@ export class UpstreamClient {
       ...(resetSeconds === undefined ? {} : { resetSeconds }),
     })
   }
-
-  private vendorDetail(body: string): string {
-    let json: unknown
-    try {
-      json = JSON.parse(body)
-    } catch {
-      return ''
-    }
-    const detail = this.options.describeErrorBody?.(json)
-    if (detail === undefined || detail === '') return ''
-    return ` (${this.scrub(detail).slice(0, 300)})`
-  }
-
-  private error(code: ConstructorParameters<typeof ApiError>[0], message: string): ApiError {
-    return new ApiError(code, this.scrub(message), { source: this.options.sourceId })
-  }
-
-  /** The key must never appear in anything we say, even if a vendor echoes it back. */
-  private scrub(text: string): string {
-    return this.options.apiKey === '' ? text : text.split(this.options.apiKey).join('[redacted]')
-  }
-}
-
-class BodyTooLarge extends Error {}
-
-async function readLimited(body: AsyncIterable<Buffer | string>): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
-    size += buffer.length
-    if (size > maxBodyBytes) throw new BodyTooLarge()
-    chunks.push(buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-function isTimeoutError(error: unknown): boolean {
-  const code = errorCode(error)
-  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
-}
-
-function networkErrorName(error: unknown): string {
-  return errorCode(error) ?? 'connection error'
-}
-
-const errorWithCode = z.object({ code: z.string() })
-
-function errorCode(error: unknown): string | undefined {
-  const parsed = errorWithCode.safeParse(error)
-  return parsed.success ? parsed.data.code : undefined
 }

@@ -6,6 +6,7 @@
  * once the window is known to be empty we answer "rate limited" without calling at all.
  */
 import { createHash } from 'node:crypto'
+import { maxWaitSeconds } from './backoff'
 
 export type RateLimitHeaders = {
   limit?: number
@@ -29,15 +30,16 @@ export class RateBudget {
   observe(headers: RateLimitHeaders): void {
     if (headers.limit !== undefined) this.limit = headers.limit
     if (headers.resetSeconds !== undefined) {
-      this.resetAt = this.now() + headers.resetSeconds * 1000
+      // Capped like Retry-After: a window that "resets" in days would stall the sync.
+      this.resetAt = this.now() + Math.min(maxWaitSeconds, headers.resetSeconds) * 1000
     }
     if (headers.remaining !== undefined) this.remaining = headers.remaining
   }
 
-  /** The vendor said 429: nothing is left until the window resets. */
+  /** The vendor said 429: nothing is left until the window resets (at most the cap away). */
   exhaust(retryAfterSeconds: number): void {
     this.remaining = 0
-    this.resetAt = this.now() + retryAfterSeconds * 1000
+    this.resetAt = this.now() + Math.min(maxWaitSeconds, retryAfterSeconds) * 1000
   }
 
   /** Whether a scan may spend one more request and still leave `reserve` for primary views. */

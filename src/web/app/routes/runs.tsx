@@ -10,6 +10,7 @@ import { Skeleton } from '../../components/ui/skeleton'
 import { describeError } from '../../lib/describe-error'
 import { hrefOf, useHistory, useLocation } from '../../lib/navigation'
 import { sourceQueries } from '../../features/sources/api/fetch-sources'
+import { SyncBanner } from '../../features/sources/components/sync-banner'
 import { runQueries } from '../../features/runs/api/run-queries'
 import { OutcomesPanel } from '../../features/outcomes/components/outcomes-panel'
 import { RunsPage } from '../../features/runs/components/runs-page'
@@ -90,6 +91,7 @@ export function RunsRoute() {
       key={source.id}
       sourceId={source.id}
       source={source}
+      notice={<SyncBanner sync={source.sync} label={source.label} />}
       renderOutcomes={({ hasRows }) => (
         <OutcomesPanel
           canShowChart={hasRows}

@@ -38,12 +38,8 @@ const ShortcutsDialog = lazy(() =>
   import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
 )
 
+/** Answers come from the server's run index, so polling costs the vendors nothing. */
 export const liveIntervalMs = 10_000
-/**
- * A source that lists runs per workflow (Trigify) pays one vendor request per workflow for a
- * fresh first page, against 100 requests a minute: it is refreshed three times less often.
- */
-export const mergedSourceLiveIntervalMs = 30_000
 const hiddenColumnsKey = 'runboard.runs.hidden-columns'
 const hiddenColumnsSchema = z.array(z.enum(runColumnIds))
 
@@ -102,6 +98,7 @@ export function RunsPage({
   source,
   renderOutcomes,
   renderOpenRun,
+  notice,
 }: {
   sourceId: string
   source: Source | undefined
@@ -111,6 +108,8 @@ export function RunsPage({
    */
   renderOutcomes?: (state: { hasRows: boolean }) => ReactNode
   renderOpenRun: (openRun: OpenRun) => ReactNode
+  /** Said above everything else: how complete and fresh the source's history is. */
+  notice?: ReactNode
 }) {
   const search = useRunsSearch()
   const setSearch = useSetRunsSearch()
@@ -138,10 +137,7 @@ export function RunsPage({
   )
   const viewKey = JSON.stringify(filters)
 
-  const pollMs =
-    source?.capabilities.crossWorkflowListing === false
-      ? mergedSourceLiveIntervalMs
-      : liveIntervalMs
+  const pollMs = liveIntervalMs
   const runs = useQuery({
     ...runQueries.list(filters),
     placeholderData: keepPreviousData,
@@ -275,6 +271,8 @@ export function RunsPage({
           />
         )}
       </div>
+
+      {notice}
 
       {renderOutcomes?.({ hasRows: runs.data !== undefined || runs.isError })}
 

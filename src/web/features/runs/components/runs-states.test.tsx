@@ -142,7 +142,7 @@ describe('errors', () => {
 })
 
 describe('partial answers', () => {
-  it('says how much history a status filter covered', async () => {
+  it('says how much of the history is read while the backfill runs', async () => {
     server.use(
       http.get(apiPaths.runs, () =>
         HttpResponse.json(
@@ -156,7 +156,8 @@ describe('partial answers', () => {
     )
     renderApp('/runs?source=demo-trigify&status=failed')
     expect(
-      await screen.findByText(/12 failed runs among the newest 500 of 1,420/),
+      await screen.findByText(/12 failed runs among the 500 of 1,420 read so far/),
     ).toBeInTheDocument()
+    expect(screen.getByText('(history still being read)')).toBeInTheDocument()
   })
 })

@@ -19,8 +19,8 @@ export function describeCount(
   if (!coverage || coverage.complete) return matches
   const scope =
     coverage.totalRuns !== undefined
-      ? `the newest ${formatCount(coverage.scannedRuns)} of ${formatCount(coverage.totalRuns)}`
-      : `the newest ${formatCount(coverage.scannedRuns)} runs`
+      ? `the ${formatCount(coverage.scannedRuns)} of ${formatCount(coverage.totalRuns)} read so far`
+      : `the ${formatCount(coverage.scannedRuns)} runs read so far`
   return `${matches} among ${scope}`
 }
 
@@ -40,9 +40,9 @@ export function RunsCount({
       {isPartial && (
         <span
           className="ml-2 text-fg-muted"
-          title="This vendor cannot filter by status, so Runboard searched only the newest runs to stay within its rate limit."
+          title="Runboard is still reading this source's history into its index, newest first, within the vendor's rate limit."
         >
-          (partial: older runs not searched)
+          (history still being read)
         </span>
       )}
     </p>

@@ -1,10 +1,14 @@
 /**
- * The configured sources. They change only when the server restarts, so they stay fresh for
- * minutes and every view can read them from the cache.
+ * The configured sources and how far each one's sync has got. The list changes only when the
+ * server restarts; the sync moves, so it is re-read every few seconds while a history is being
+ * read (the progress bar) and every minute once it is live (to notice a failing sync).
  */
 import { queryOptions } from '@tanstack/react-query'
 import { sourcesResponseSchema, type SourcesResponse } from '../../../../shared/model'
 import { apiGet } from '../../../lib/api-client'
+
+export const backfillPollMs = 3_000
+export const livePollMs = 60_000
 
 export function fetchSources(options: { signal?: AbortSignal } = {}): Promise<SourcesResponse> {
   return apiGet('/api/sources', sourcesResponseSchema, options)
@@ -16,6 +20,10 @@ export const sourceQueries = {
     queryOptions({
       queryKey: [...sourceQueries.all(), 'list'] as const,
       queryFn: ({ signal }) => fetchSources({ signal }),
-      staleTime: 5 * 60_000,
+      staleTime: 5_000,
+      refetchInterval: (query) =>
+        query.state.data?.items.some((source) => source.sync?.state === 'backfilling')
+          ? backfillPollMs
+          : livePollMs,
     }),
 }

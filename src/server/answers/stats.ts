@@ -1,0 +1,106 @@
+/**
+ * Outcome counts per hour or day from the store. The store counts runs per 15-minute slot (a
+ * zone's hours and midnights all fall on such slots) and this folds the slots into the
+ * zone's buckets, so any time zone costs one grouped query, not one per bucket.
+ */
+import { maxStatsBuckets, type StatsQuery } from '../../shared/api-params'
+import type { RunStats, StatsBucketCounts } from '../../shared/model'
+import { ApiError } from '../errors'
+import { bucketEdges, defaultBucket, emptyCounts } from '../stats/buckets'
+import type { RunStore } from '../store/types'
+import type { SourceSync } from '../sync/source-sync'
+import { resolveWindow } from './time-window'
+
+export const slotMs = 15 * 60_000
+
+function bucketIndex(edges: readonly number[], ms: number): number {
+  let low = 0
+  let high = edges.length - 1
+  if (edges.length < 2 || ms < (edges[0] ?? 0) || ms >= (edges[high] ?? 0)) return -1
+  while (high - low > 1) {
+    const middle = (low + high) >> 1
+    if (ms < (edges[middle] ?? 0)) high = middle
+    else low = middle
+  }
+  return low
+}
+
+export async function statsAnswer(
+  store: RunStore,
+  sync: SourceSync,
+  query: StatsQuery,
+  nowMs: number,
+): Promise<RunStats> {
+  const { fromMs, toMs } = resolveWindow(query, nowMs)
+  const bucket = query.bucket ?? defaultBucket(fromMs, toMs)
+  const edges = bucketEdges(fromMs, toMs, bucket, query.tz)
+  if (edges.length - 1 > maxStatsBuckets) {
+    throw new ApiError(
+      'BAD_REQUEST',
+      `bucket: ${bucket} buckets over this window make ${edges.length - 1} bars, more than ${maxStatsBuckets}; use day`,
+    )
+  }
+  const scope = { sources: [sync.source], workflow: query.workflow, status: query.status }
+  const filter = { ...scope, fromMs, toMs }
+  const { complete, coveredFromMs } = sync.coverage(query.workflow)
+  const [slots, durations, undated, allTime, progress] = await Promise.all([
+    store.slotCounts(filter, slotMs),
+    store.durations(filter),
+    store.countUndated(scope),
+    complete ? store.listRuns(scope, { offset: 0, limit: 0 }) : undefined,
+    sync.progress(),
+  ])
+
+  const buckets: StatsBucketCounts[] = []
+  for (let index = 0; index + 1 < edges.length; index += 1) {
+    buckets.push({
+      start: new Date(edges[index] ?? 0).toISOString(),
+      end: new Date(edges[index + 1] ?? 0).toISOString(),
+      total: 0,
+      counts: emptyCounts(),
+    })
+  }
+  const totals = emptyCounts()
+  let total = 0
+  for (const slot of slots) {
+    const target = buckets[bucketIndex(edges, Math.max(slot.slotStartMs, fromMs))]
+    if (target === undefined) continue
+    target.total += slot.count
+    target.counts[slot.status] = (target.counts[slot.status] ?? 0) + slot.count
+    totals[slot.status] += slot.count
+    total += slot.count
+  }
+  const finished = totals.succeeded + totals.failed
+  const windowComplete = complete || (coveredFromMs !== null && coveredFromMs <= fromMs)
+  return {
+    source: sync.source,
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+    bucket,
+    timeZone: query.tz,
+    buckets,
+    totals: {
+      total,
+      counts: totals,
+      failureRate: finished === 0 ? null : totals.failed / finished,
+    },
+    ...(durations === undefined ? {} : { durations }),
+    ...(allTime === undefined
+      ? {}
+      : {
+          allTime: {
+            total: allTime.total,
+            succeeded: allTime.counts.succeeded ?? 0,
+            failed: allTime.counts.failed ?? 0,
+          },
+        }),
+    coverage: {
+      complete: windowComplete,
+      scannedRuns: progress.runsStored,
+      coveredFrom: new Date(
+        windowComplete ? fromMs : Math.min(toMs, Math.max(fromMs, coveredFromMs ?? toMs)),
+      ).toISOString(),
+      undatedRuns: undated,
+    },
+  }
+}

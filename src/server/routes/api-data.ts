@@ -1,0 +1,84 @@
+/**
+ * The read-only data routes: sources (with their sync), workflows, runs, run detail, stats.
+ * Every parameter is parsed with the shared schemas first; every answer comes from the run
+ * index (the store), which the sync keeps filled. Only a run opened by id that the store does
+ * not hold yet (puq) reaches the vendor from here.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { runDetailQuerySchema, runsQuerySchema, statsQuerySchema } from '../../shared/api-params'
+import { idSchema } from '../../shared/model'
+import type {
+  RunDetail,
+  RunPage,
+  RunStats,
+  SourcesResponse,
+  WorkflowsResponse,
+} from '../../shared/model'
+import { whenAnswerable } from '../answers/readiness'
+import { runDetail } from '../answers/run-detail'
+import { runsPage } from '../answers/runs-page'
+import { statsAnswer } from '../answers/stats'
+import { ApiError } from '../errors'
+import { parseParams } from '../param-errors'
+import type { RunStore } from '../store/types'
+import type { SourceSync } from '../sync/source-sync'
+import { contextOf, requestContext } from '../upstream/request-context'
+
+const sourceParamsSchema = z.object({ source: idSchema })
+const runParamsSchema = z.object({ source: idSchema, runId: idSchema })
+
+export function registerDataRoutes(
+  app: FastifyInstance,
+  store: RunStore,
+  syncs: readonly SourceSync[],
+): void {
+  const byId = new Map(syncs.map((sync) => [sync.source, sync]))
+
+  const syncOf = async (request: FastifyRequest): Promise<SourceSync> => {
+    const { source } = parseParams(sourceParamsSchema, request.params, ['source', 'runId'])
+    const sync = byId.get(source)
+    if (sync === undefined) throw new ApiError('NOT_FOUND', `There is no source named ${source}`)
+    await whenAnswerable(sync)
+    return sync
+  }
+
+  /** Runs the work with an upstream-call counter the request log line reads. */
+  const counted = <T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> =>
+    requestContext.run(contextOf(request), work)
+
+  app.get('/api/sources', async (): Promise<SourcesResponse> => ({
+    items: await Promise.all(
+      syncs.map(async (sync) => ({ ...sync.feed.info, sync: await sync.progress() })),
+    ),
+  }))
+
+  app.get('/api/sources/:source/workflows', async (request): Promise<WorkflowsResponse> => {
+    const sync = await syncOf(request)
+    parseParams(z.object({}), request.query, [])
+    return { items: await store.workflows(sync.source) }
+  })
+
+  app.get('/api/sources/:source/runs', async (request): Promise<RunPage> => {
+    const sync = await syncOf(request)
+    const query = parseParams(runsQuerySchema, request.query, Object.keys(runsQuerySchema.shape))
+    return runsPage(store, sync, query, Date.now())
+  })
+
+  app.get('/api/sources/:source/stats', async (request): Promise<RunStats> => {
+    const sync = await syncOf(request)
+    const query = parseParams(statsQuerySchema, request.query, Object.keys(statsQuerySchema.shape))
+    return statsAnswer(store, sync, query, Date.now())
+  })
+
+  app.get('/api/sources/:source/runs/:runId', async (request): Promise<RunDetail> => {
+    const sync = await syncOf(request)
+    const { runId } = parseParams(runParamsSchema, request.params, ['source', 'runId'])
+    const query = parseParams(
+      runDetailQuerySchema,
+      request.query,
+      Object.keys(runDetailQuerySchema.shape),
+    )
+    return counted(request, () => runDetail(store, sync, runId, query.workflow))
+  })
+}

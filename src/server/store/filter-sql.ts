@@ -1,0 +1,53 @@
+/**
+ * A `RunFilter` as a WHERE clause, shared by every query, so each read narrows the same way.
+ * Parts can be left out: the status menu's counts ignore the status, rollups have no workflow.
+ */
+import type { Dialect } from './schema/migrations'
+import type { Param } from './db'
+import type { RunFilter } from './types'
+
+export type Where = { sql: string; params: Param[] }
+
+export type FilterParts = { status?: boolean; window?: boolean; workflow?: boolean }
+
+export function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ')
+}
+
+/** An empty status list narrows nothing, like an absent one (a cleared status menu). */
+export function statusesOf(filter: RunFilter): readonly string[] | undefined {
+  return filter.status !== undefined && filter.status.length > 0 ? filter.status : undefined
+}
+
+export function whereOf(filter: RunFilter, parts: FilterParts = {}, alias = ''): Where {
+  const column = (name: string) => `${alias}${name}`
+  const clauses = [`${column('source')} IN (${placeholders(filter.sources.length)})`]
+  const params: Param[] = [...filter.sources]
+  if ((parts.workflow ?? true) && filter.workflow !== undefined) {
+    clauses.push(`${column('workflow_id')} = ?`)
+    params.push(filter.workflow)
+  }
+  const statuses = statusesOf(filter)
+  if ((parts.status ?? true) && statuses !== undefined) {
+    clauses.push(`${column('status')} IN (${placeholders(statuses.length)})`)
+    params.push(...statuses)
+  }
+  if (parts.window ?? true) {
+    if (filter.fromMs !== undefined) {
+      clauses.push(`${column('sort_ms')} >= ?`)
+      params.push(filter.fromMs)
+    }
+    if (filter.toMs !== undefined) {
+      clauses.push(`${column('sort_ms')} < ?`)
+      params.push(filter.toMs)
+    }
+  }
+  return { sql: clauses.join(' AND '), params }
+}
+
+/** Newest first, ties by id then source; undated runs (no start, no creation) last. */
+export function newestFirst(dialect: Dialect): string {
+  return dialect === 'postgres'
+    ? 'sort_ms DESC NULLS LAST, id DESC, source DESC'
+    : 'sort_ms DESC, id DESC, source DESC'
+}

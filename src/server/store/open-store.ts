@@ -1,0 +1,16 @@
+/**
+ * Which store a Runboard uses: PostgreSQL when a database URL is configured (replicas share
+ * it), else the embedded SQLite file in the data directory.
+ */
+import { openPostgresStore } from './postgres-store'
+import { openSqliteStore } from './sqlite-store'
+import type { RunStore } from './types'
+
+export function openStore(options: {
+  dataDir: string
+  databaseUrl?: string | undefined
+}): Promise<RunStore> {
+  return options.databaseUrl !== undefined && options.databaseUrl !== ''
+    ? openPostgresStore({ url: options.databaseUrl })
+    : openSqliteStore({ dataDir: options.dataDir })
+}

@@ -1,0 +1,31 @@
+/**
+ * The numbered migrations, one list for both engines: version N's SQL per dialect. Opening a
+ * store applies what it lacks; a store newer than this list refuses to open rather than be
+ * written by code that does not know its tables.
+ */
+import { postgresV1 } from './postgres-v1'
+import { sqliteV1 } from './sqlite-v1'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export type Migration = { version: number; sql: Record<Dialect, string> }
+
+export const migrations: readonly Migration[] = [
+  { version: 1, sql: { sqlite: sqliteV1, postgres: postgresV1 } },
+]
+
+export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0)
+
+export const createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY, applied_at_ms BIGINT NOT NULL)`
+
+/** The one line a person reads when a store is newer than this Runboard. */
+export function newerSchemaError(where: string, found: number, hint: string): Error {
+  return new Error(
+    `The store at ${where} has schema version ${found}; this Runboard knows up to ${latestSchemaVersion}. Upgrade Runboard or ${hint}.`,
+  )
+}
+
+export function pendingMigrations(current: number): Migration[] {
+  return migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)
+}

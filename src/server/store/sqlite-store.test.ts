@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openSqliteStore } from './sqlite-store'
+import { describeStoreContract } from './store.contract'
+
+const dirs: string[] = []
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'runboard-store-'))
+  dirs.push(dir)
+  return dir
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+})
+
+describeStoreContract('sqlite', () => openSqliteStore({ dataDir: tempDir() }))
+
+describe('openSqliteStore', () => {
+  it('creates the directory and a WAL database file in it', async () => {
+    const dataDir = path.join(tempDir(), 'nested', '.runboard')
+    const store = await openSqliteStore({ dataDir })
+    expect(store.engine).toBe('sqlite')
+    expect(await store.tryLockSource('any')).toBe(true)
+    await store.close()
+    const db = new Database(path.join(dataDir, 'runboard.db'), { readonly: true })
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(1)
+    db.close()
+  })
+
+  it('reopens a store with what it held', async () => {
+    const dataDir = tempDir()
+    const first = await openSqliteStore({ dataDir })
+    await first.write({
+      source: 's',
+      runs: [{ id: 'r', source: 's', workflowId: 'w', status: 'failed', vendorStatus: 'x' }],
+    })
+    await first.close()
+    const second = await openSqliteStore({ dataDir })
+    expect((await second.summary('s')).runs).toBe(1)
+    await second.close()
+  })
+
+  it('refuses a store with a newer schema, saying what and where', async () => {
+    const dataDir = tempDir()
+    const store = await openSqliteStore({ dataDir })
+    await store.close()
+    const file = path.join(dataDir, 'runboard.db')
+    const db = new Database(file)
+    db.prepare('INSERT INTO schema_migrations (version, applied_at_ms) VALUES (7, 0)').run()
+    db.close()
+    await expect(openSqliteStore({ dataDir })).rejects.toThrow(
+      `The store at ${file} has schema version 7; this Runboard knows up to 1. Upgrade Runboard or point RUNBOARD_DATA_DIR elsewhere.`,
+    )
+  })
+
+  it('refuses a file that is not a database, in one line', async () => {
+    const dataDir = tempDir()
+    const file = path.join(dataDir, 'runboard.db')
+    writeFileSync(
+      file,
+      'this is not a database, just text that is long enough to have a header'.repeat(20),
+    )
+    await expect(openSqliteStore({ dataDir })).rejects.toThrow(
+      `The store at ${file} cannot be opened: the file is not a SQLite database. Fix it or point RUNBOARD_DATA_DIR elsewhere.`,
+    )
+  })
+
+  it('says when the data directory cannot be made', async () => {
+    const blocker = path.join(tempDir(), 'file')
+    writeFileSync(blocker, '')
+    const dataDir = path.join(blocker, 'store')
+    await expect(openSqliteStore({ dataDir })).rejects.toThrow(
+      `The store directory ${dataDir} cannot be created: a file is in the way of the directory. Set RUNBOARD_DATA_DIR to a writable directory.`,
+    )
+  })
+})

@@ -1,0 +1,129 @@
+/**
+ * The run index's one interface. The sync writes vendor pages into it; every API answer reads
+ * from it. Two implementations (SQLite embedded, PostgreSQL shared) pass one contract suite
+ * (`store.contract.ts`), so routes and sync never know which engine is behind them.
+ *
+ * Times cross this interface as epoch milliseconds; the normalized `Run` and `Step` shapes
+ * (ISO strings) are what reads return, so the API maps nothing.
+ */
+import type { RunStatus } from '../../shared/run-status'
+import type { Run, Step, Workflow } from '../../shared/model'
+
+/** Which runs a read is about. Every field narrows; none set means every run of the sources. */
+export type RunFilter = {
+  /** One source, or several for the all-sources view. */
+  sources: readonly string[]
+  workflow?: string | undefined
+  /** Any of these statuses; an empty list narrows nothing, like an absent one. */
+  status?: readonly RunStatus[] | undefined
+  /**
+   * Runs whose sort time (start, else creation) lies in [fromMs, toMs). Undated runs (neither
+   * time) are in no window; without one they list after every dated run, newest id first.
+   */
+  fromMs?: number | undefined
+  toMs?: number | undefined
+}
+
+export type RunListPage = {
+  items: Run[]
+  /** Runs matching the whole filter. */
+  total: number
+  /**
+   * Runs per status matching the filter without its status part (the status menu's counts);
+   * every status is present, zeros included, since the store's counts are exact.
+   */
+  counts: Partial<Record<RunStatus, number>>
+}
+
+export type StoredRunDetail = {
+  run: Run
+  /** null: no step detail has been read (or the vendor has none). */
+  steps: Step[] | null
+}
+
+/** Outcome counts of one time slot of `slotMs` (an hour, or 15 minutes), by status. */
+export type SlotCounts = { slotStartMs: number; status: RunStatus; count: number }
+
+export type DurationSummary = { p50Ms: number; p95Ms: number; sampleSize: number }
+
+/** Where a stream's sync stands; opaque JSON to the store, owned by the sync. */
+export type SyncCursor = Record<string, unknown>
+
+/** One unit of sync work: written in one transaction, so a crash keeps all of it or none. */
+export type SyncBatch = {
+  source: string
+  /** Upserted by (source, id): a re-read run replaces what was stored. */
+  runs?: readonly Run[]
+  /**
+   * Step details read for these runs (replacing any stored before), applied after `runs`.
+   * Steps for a run the store does not hold are dropped. A run upserted with another status
+   * than stored loses its stored steps (they described a state that is gone).
+   */
+  steps?: readonly { runId: string; steps: readonly Step[] }[]
+  /** Replaces the source's whole workflow list when given. */
+  workflows?: readonly Workflow[]
+  /** The cursor that produced this batch, stored with it. */
+  cursor?: { stream: string; value: SyncCursor }
+  /** The source's sync state for people (`GET /api/sources`), stored with it. */
+  state?: SyncCursor
+}
+
+/** Per workflow: how many runs are stored, the newest and the oldest still in flight. */
+export type WorkflowActivity = {
+  workflowId: string
+  runs: number
+  newestMs: number | null
+  oldestActiveMs: number | null
+}
+
+export interface RunStore {
+  /** 'sqlite' or 'postgres': for logs and the bench. */
+  readonly engine: string
+
+  write(batch: SyncBatch): Promise<void>
+
+  listRuns(filter: RunFilter, page: { offset: number; limit: number }): Promise<RunListPage>
+  /** Matching runs newest first in chunks, for exports: constant memory however many. */
+  iterateRuns(filter: RunFilter, chunkSize?: number): AsyncIterable<Run[]>
+  getRun(source: string, id: string): Promise<StoredRunDetail | undefined>
+  /**
+   * Counts per slot of `slotMs` (a divisor of an hour: 15 min or 1 h) in [fromMs, toMs), slots
+   * aligned on the epoch, ordered by slot then status, zero slots left out.
+   */
+  slotCounts(filter: RunFilter, slotMs: number): Promise<SlotCounts[]>
+  /**
+   * Nearest-rank p50/p95 (the value at rank ceil(q·n) of the sorted durations) of the
+   * filter's finished runs (`durationMs` and `finishedAt` both known); undefined with none.
+   */
+  durations(filter: RunFilter): Promise<DurationSummary | undefined>
+  /**
+   * Runs in the filter that have no start or creation time (so in no time slot). The window
+   * part of the filter is ignored: an undated run is in none.
+   */
+  countUndated(filter: RunFilter): Promise<number>
+
+  workflows(source: string): Promise<Workflow[]>
+  workflowActivity(source: string): Promise<WorkflowActivity[]>
+  /** Failed runs (newest first) whose step detail has not been read yet. */
+  runsWithoutDetail(source: string, statuses: readonly RunStatus[], limit: number): Promise<Run[]>
+  /** Stored runs still pending, running or paused, oldest first. */
+  activeRuns(source: string, limit: number): Promise<Run[]>
+  summary(source: string): Promise<{ runs: number; oldestMs: number | null }>
+
+  cursors(source: string): Promise<Map<string, SyncCursor>>
+  syncState(source: string): Promise<SyncCursor | undefined>
+
+  /** A small key/value table (schema identity, demo identity). */
+  getMeta(key: string): Promise<string | undefined>
+  setMeta(key: string, value: string): Promise<void>
+  /** Forgets one source's (or every source's) runs, steps, workflows, cursors and state. */
+  clear(source?: string): Promise<void>
+
+  /**
+   * Takes the right to sync `source` in this process; false while another replica holds it.
+   * SQLite (one process) always grants it; PostgreSQL uses a session advisory lock, released
+   * when the holder's connection dies, so another replica takes over.
+   */
+  tryLockSource(source: string): Promise<boolean>
+  close(): Promise<void>
+}

@@ -1,0 +1,100 @@
+/**
+ * A sync batch as the statements of one transaction. Both engines apply the same list, so
+ * "runs upserted, steps replaced, workflows replaced, cursor and state stored" means the same
+ * on each; the rollups follow through the triggers inside that same transaction.
+ */
+import type { Run } from '../../shared/model'
+import type { Dialect } from './schema/migrations'
+import type { Param, Statement } from './db'
+import { rowValues, upsertColumns } from './rows'
+import type { SyncBatch } from './types'
+
+const rowsPerStatement: Record<Dialect, number> = { sqlite: 1, postgres: 200 }
+
+const updates = upsertColumns
+  .filter((column) => column !== 'source' && column !== 'id')
+  .map((column) => `${column} = excluded.${column}`)
+  .join(', ')
+
+function upsertSql(rows: number): string {
+  const tuple = `(${upsertColumns.map(() => '?').join(', ')})`
+  const values = Array.from({ length: rows }, () => tuple).join(', ')
+  // Steps read while a run had another status describe a state that is gone: drop them, so
+  // the run is read again (a batch that brings new steps applies them after this).
+  return `INSERT INTO runs (${upsertColumns.join(', ')}) VALUES ${values}
+    ON CONFLICT (source, id) DO UPDATE SET ${updates},
+    steps_json = CASE WHEN runs.status = excluded.status THEN runs.steps_json ELSE NULL END`
+}
+
+/** The last copy of each run id wins, as if the batch's runs were written one by one. */
+function lastById(runs: readonly Run[]): Run[] {
+  const byId = new Map<string, Run>()
+  for (const run of runs) {
+    byId.delete(run.id)
+    byId.set(run.id, run)
+  }
+  return [...byId.values()]
+}
+
+export function batchStatements(dialect: Dialect, batch: SyncBatch): Statement[] {
+  const statements: Statement[] = []
+  const { source } = batch
+  const runs = lastById(batch.runs ?? [])
+  const chunk = rowsPerStatement[dialect]
+  for (let start = 0; start < runs.length; start += chunk) {
+    const slice = runs.slice(start, start + chunk)
+    const params: Param[] = []
+    for (const run of slice) params.push(...rowValues(source, run))
+    statements.push({ sql: upsertSql(slice.length), params })
+  }
+  for (const { runId, steps } of batch.steps ?? []) {
+    // Steps of a run the store does not hold have nothing to attach to; the UPDATE skips them.
+    statements.push({
+      sql: 'UPDATE runs SET steps_json = ? WHERE source = ? AND id = ?',
+      params: [JSON.stringify(steps), source, runId],
+    })
+  }
+  if (batch.workflows !== undefined) {
+    statements.push({ sql: 'DELETE FROM workflows WHERE source = ?', params: [source] })
+    batch.workflows.forEach((workflow, position) => {
+      statements.push({
+        sql: 'INSERT INTO workflows (source, position, json) VALUES (?, ?, ?)',
+        params: [source, position, JSON.stringify(workflow)],
+      })
+    })
+  }
+  if (batch.cursor !== undefined) {
+    statements.push({
+      sql: `INSERT INTO sync_cursors (source, stream, json) VALUES (?, ?, ?)
+        ON CONFLICT (source, stream) DO UPDATE SET json = excluded.json`,
+      params: [source, batch.cursor.stream, JSON.stringify(batch.cursor.value)],
+    })
+  }
+  if (batch.state !== undefined) {
+    statements.push({
+      sql: `INSERT INTO sync_state (source, json) VALUES (?, ?)
+        ON CONFLICT (source) DO UPDATE SET json = excluded.json`,
+      params: [source, JSON.stringify(batch.state)],
+    })
+  }
+  return statements
+}
+
+export const clearStatements: Record<Dialect, Statement[]> = {
+  sqlite: [
+    'runs',
+    'run_totals',
+    'run_days',
+    'run_slots',
+    'run_duration_days',
+    'workflows',
+    'sync_cursors',
+    'sync_state',
+  ].map((table) => ({ sql: `DELETE FROM ${table}`, params: [] })),
+  postgres: [
+    {
+      sql: 'TRUNCATE runs, run_totals, run_days, run_slots, run_duration_days, workflows, sync_cursors, sync_state',
+      params: [],
+    },
+  ],
+}
