@@ -19,6 +19,8 @@ export default defineConfig({
           include: ['src/{server,sandbox,shared}/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: [storeTests],
           testTimeout: 20_000,
+          // Integration suites wait in beforeAll for a sync to read a sandbox's whole history.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -24,6 +24,7 @@ import { snapshotSrc, type SrcSnapshot } from './lib/src-snapshot'
 import { resiliencePart } from './resilience'
 import { scalePart } from './scale'
 import { serverOverheadPart } from './server-overhead'
+import { syncEconomyPart } from './sync-economy'
 import { upstreamEconomyPart } from './upstream-economy'
 
 const parts: readonly Part[] = [
@@ -32,6 +33,7 @@ const parts: readonly Part[] = [
   serverOverheadPart,
   scalePart,
   upstreamEconomyPart,
+  syncEconomyPart,
   resiliencePart,
 ]
 const names = parts.map((part) => part.name)

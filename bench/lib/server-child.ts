@@ -5,9 +5,12 @@
  * and memory over IPC, collects garbage when asked, and closes when told or when the parent
  * goes away.
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type * as SandboxStart from '../../src/sandbox/start'
 import type * as Runboard from '../../src/server/runboard'
+import type * as Harness from '../../src/server/testing/harness'
 import { pathToFileURL } from 'node:url'
 import {
   childConfigSchema,
@@ -18,6 +21,7 @@ import {
 
 type SandboxModule = typeof SandboxStart
 type RunboardModule = typeof Runboard
+type HarnessModule = typeof Harness
 
 const send = (message: ChildMessage): void => {
   process.send?.(message)
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
     load('sandbox/start.ts')
   )) as SandboxModule
   const { startRunboard } = (await import(load('server/runboard.ts'))) as RunboardModule
+  const { waitForLive } = (await import(load('server/testing/harness.ts'))) as HarnessModule
   const startedAt = performance.now()
   let url: string
   let sandboxUrl: string | undefined
@@ -69,13 +74,22 @@ async function main(): Promise<void> {
     sandboxUrl = sandbox.url
     close = () => sandbox.close()
   } else {
-    const runboard = await startRunboard(config.env, {
-      logger: false,
-      ...(config.distDir === undefined ? {} : { distDir: config.distDir }),
-    })
+    // Each child its own store, unless the part measures one it made (a restart).
+    const ownStore = config.env.RUNBOARD_DATA_DIR === undefined
+    const dataDir = config.env.RUNBOARD_DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'bench-store-')))
+    const runboard = await startRunboard(
+      { ...config.env, RUNBOARD_DATA_DIR: dataDir },
+      { logger: false, ...(config.distDir === undefined ? {} : { distDir: config.distDir }) },
+    )
+    // Figures are of a server whose run index holds the whole history, as in steady use
+    // (except where a part measures the backfill itself).
+    if (config.env.RUNBOARD_BENCH_NO_WAIT !== '1') await waitForLive(runboard, 15 * 60_000)
     url = runboard.url
     sandboxUrl = runboard.sandboxUrl
-    close = () => runboard.close()
+    close = async () => {
+      await runboard.close()
+      if (ownStore) await rm(dataDir, { recursive: true, force: true })
+    }
   }
   const startupMs = performance.now() - startedAt
 

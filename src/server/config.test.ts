@@ -83,4 +83,31 @@ describe('parseConfig', () => {
     expect(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'].every(isLoopbackHost)).toBe(true)
     expect(['0.0.0.0', '192.168.1.2', '::', 'example.com'].some(isLoopbackHost)).toBe(false)
   })
+
+  it('reads the store, host and deadline settings', () => {
+    expect(parseConfig({})).toMatchObject({
+      dataDir: '.runboard',
+      databaseUrl: undefined,
+      allowedHosts: [],
+      trustProxy: false,
+      deadlineMs: 15_000,
+    })
+    const config = parseConfig({
+      RUNBOARD_DATA_DIR: '/var/lib/runboard',
+      RUNBOARD_DATABASE_URL: 'postgres://runboard@db.internal/runboard',
+      RUNBOARD_ALLOWED_HOSTS: 'Runboard.example, 10.0.0.5:8080',
+      RUNBOARD_TRUST_PROXY: '1',
+      RUNBOARD_DEADLINE_MS: '5000',
+    })
+    expect(config).toMatchObject({
+      dataDir: '/var/lib/runboard',
+      databaseUrl: 'postgres://runboard@db.internal/runboard',
+      allowedHosts: ['runboard.example', '10.0.0.5:8080'],
+      trustProxy: true,
+      deadlineMs: 5_000,
+    })
+    expect(() => parseConfig({ RUNBOARD_DATABASE_URL: 'mysql://x' })).toThrow(
+      'Invalid RUNBOARD_DATABASE_URL: must be a postgres:// URL',
+    )
+  })
 })

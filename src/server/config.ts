@@ -91,7 +91,7 @@ const envSchema = z.object({
     blankToUndefined,
     z
       .string()
-      .regex(/^[A-Za-z0-9.:[\],-]+$/, 'must be host names separated by commas')
+      .regex(/^[A-Za-z0-9.:[\], -]+$/, 'must be host names separated by commas')
       .transform((value) =>
         value
           .split(',')

@@ -11,6 +11,10 @@ const statusByCode: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  /** A `Host` this server does not answer to (DNS rebinding). */
+  MISDIRECTED: 421,
+  /** Too many failed access-token attempts from one client. */
+  RATE_LIMITED: 429,
   UPSTREAM_AUTH: 502,
   UPSTREAM_FORBIDDEN: 502,
   UPSTREAM_RATE_LIMITED: 503,

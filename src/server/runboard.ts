@@ -110,6 +110,10 @@ export async function startRunboard(
       syncs,
       distDir: resolve(options.distDir ?? 'dist'),
       accessToken: config.accessToken,
+      host: config.host,
+      allowedHosts: config.allowedHosts,
+      trustProxy: config.trustProxy,
+      deadlineMs: config.deadlineMs,
       logger: options.logger,
     })
     logSyncError = (error, source) => app.log.warn({ err: error, source }, 'sync step failed')

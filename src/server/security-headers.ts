@@ -28,7 +28,9 @@ const headers: Record<string, string> = {
 export function addSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(headers)
-    if (request.url === '/api' || request.url.startsWith('/api/')) {
+    // The matched route, not the raw URL: `/%61pi/...` is an API answer too.
+    const path = request.routeOptions.url ?? request.url
+    if (path === '/api' || path.startsWith('/api/')) {
       reply.header('cache-control', 'no-store')
     }
   })

@@ -40,9 +40,19 @@ export const timeZoneSchema = z.string().check(
   }, 'must be an IANA time zone such as UTC or Europe/Berlin'),
 )
 
-/** A whole number in [min, max] from a query string (`?page=2`). */
+/**
+ * A whole number in [min, max] from a query string (`?page=2`), written in plain decimal.
+ * `Number()` alone would also take `0x10`, `1e5`, ` 5`, `+5` and `5.0`: other spellings of a
+ * page make other cache keys and links for the same view, so they are refused, not read.
+ */
 const wholeNumber = (min: number, max: number) =>
-  z.pipe(z.coerce.number(), z.int().check(z.minimum(min), z.maximum(max)))
+  z.pipe(
+    z.pipe(
+      z.string().check(z.regex(/^(0|[1-9]\d*)$/, 'must be a whole number')),
+      z.transform(Number),
+    ),
+    z.int().check(z.minimum(min), z.maximum(max)),
+  )
 
 export const runsQuerySchema = z.object({
   workflow: z.optional(idSchema),

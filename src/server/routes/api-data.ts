@@ -32,20 +32,26 @@ export function registerDataRoutes(
   app: FastifyInstance,
   store: RunStore,
   syncs: readonly SourceSync[],
+  /** One deadline per answer, for its waits and upstream requests (RUNBOARD_DEADLINE_MS). */
+  deadlineMs?: number,
 ): void {
   const byId = new Map(syncs.map((sync) => [sync.source, sync]))
 
-  const syncOf = async (request: FastifyRequest): Promise<SourceSync> => {
-    const { source } = parseParams(sourceParamsSchema, request.params, ['source', 'runId'])
-    const sync = byId.get(source)
-    if (sync === undefined) throw new ApiError('NOT_FOUND', `There is no source named ${source}`)
-    await whenAnswerable(sync)
-    return sync
-  }
-
-  /** Runs the work with an upstream-call counter the request log line reads. */
+  /**
+   * Runs the work with an upstream-call counter the request log line reads, under the
+   * request's one deadline (started by its first piece of work, shared by all the others).
+   */
   const counted = <T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> =>
-    requestContext.run(contextOf(request), work)
+    requestContext.run(contextOf(request, deadlineMs), work)
+
+  const syncOf = (request: FastifyRequest): Promise<SourceSync> =>
+    counted(request, async () => {
+      const { source } = parseParams(sourceParamsSchema, request.params, ['source', 'runId'])
+      const sync = byId.get(source)
+      if (sync === undefined) throw new ApiError('NOT_FOUND', `There is no source named ${source}`)
+      await whenAnswerable(sync)
+      return sync
+    })
 
   app.get('/api/sources', async (): Promise<SourcesResponse> => ({
     items: await Promise.all(

@@ -2,7 +2,9 @@
  * Serves the built SPA from dist/: hashed files under /assets are immutable for a year, every
  * other file (and index.html above all) is revalidated, and any GET that wants HTML and is not
  * /api gets index.html so deep links work. Without a build, pages answer a 503 that says how
- * to make one, and /api keeps working.
+ * to make one, and /api keeps working. Source maps are never served: they hand out the whole
+ * source to anyone who asks, and the production build is what this serves (`npm run dev` has
+ * its own server with maps).
  */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -12,6 +14,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { firstApiPaths } from '../../shared/api-path'
 
 export const immutableCache = 'public, max-age=31536000, immutable'
+
+/** Takes the decoded path (the router's), so `%2Emap` is caught too. */
+export function isSourceMapPath(path: string): boolean {
+  return /\.map$/i.test(path.split('?')[0] ?? '')
+}
 
 const notBuiltPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Runboard is not built</title></head>
@@ -32,6 +39,7 @@ export async function registerSpa(
       index: false,
       wildcard: true,
       cacheControl: false,
+      allowedPath: (pathname) => !isSourceMapPath(pathname),
       setHeaders: (response, path) => {
         const isHashedAsset = path.startsWith(join(distDir, 'assets'))
         response.setHeader('cache-control', isHashedAsset ? immutableCache : 'no-cache')

@@ -54,8 +54,11 @@ function locate(days: [number, number][], page: Page) {
     if (through >= page.offset + page.limit) break
     last += 1
   }
-  const lastDay = days[Math.min(last, days.length - 1)]?.[0] ?? first[0]
-  return { fromMs: lastDay, toMs: first[0] + rollupDayMs, newer }
+  const lastIndex = Math.min(last, days.length - 1)
+  let rows = 0
+  for (let day = index; day <= lastIndex; day += 1) rows += days[day]?.[1] ?? 0
+  const lastDay = days[lastIndex]?.[0] ?? first[0]
+  return { fromMs: lastDay, toMs: first[0] + rollupDayMs, newer, rows }
 }
 
 export async function listRuns(db: Db, filter: RunFilter, page: Page): Promise<RunListPage> {
@@ -79,7 +82,16 @@ export async function listRuns(db: Db, filter: RunFilter, page: Page): Promise<R
       const sql = `${where.sql} AND sort_ms >= ? AND sort_ms < ?`
       const params = [...where.params, range.fromMs, range.toMs]
       const offset = page.offset - range.newer
-      items.push(...(await select(db, sql, params, newestFirst(db.dialect), { ...page, offset })))
+      if (offset > range.rows / 2) {
+        // Past the middle of its range the page is read from the range's old end (ascending,
+        // mirrored offset), so the engine skips the fewer rows.
+        const limit = Math.min(page.limit, range.rows - offset)
+        const mirrored = { offset: Math.max(0, range.rows - offset - limit), limit }
+        const oldest = 'sort_ms ASC, id ASC, source ASC'
+        items.push(...(await select(db, sql, params, oldest, mirrored)).reverse())
+      } else {
+        items.push(...(await select(db, sql, params, newestFirst(db.dialect), { ...page, offset })))
+      }
     }
     const wanted = page.limit - items.length
     if (wanted > 0 && totalOf(undated, statuses) > 0) {

@@ -165,6 +165,8 @@ export class SourceSync {
       failure: this.failure,
       samples: this.backfillSamples,
       nowMs: this.now(),
+      pagesPerMinute: this.pagesPerMinute(),
+      pageSize: this.feed.pageSize,
     })
   }
 
@@ -407,6 +409,16 @@ export class SourceSync {
     await this.store.write({ source: this.source, state: this.state })
   }
 
+  /** The vendor's window (a minute) less the reserve, when its headers gave a limit. */
+  private pagesPerMinute(): number | undefined {
+    const limit = this.feed.client.health().rateLimit
+    return limit === undefined ? undefined : limit - this.reserveOf(limit)
+  }
+
+  private reserveOf(limit: number): number {
+    return Math.min(this.feed.rateReserve, Math.floor(limit / 5))
+  }
+
   /**
    * Waits while the vendor's rate-limit window has no more than the reserve left (a fifth of
    * the window at most, so a small limit still leaves the sync something), so the sync never
@@ -415,7 +427,7 @@ export class SourceSync {
   private async pace(): Promise<void> {
     const { rateLimitRemaining: remaining, rateLimit: limit } = this.feed.client.health()
     if (remaining === undefined) return
-    const reserve = Math.min(this.feed.rateReserve, Math.floor((limit ?? 0) / 5))
+    const reserve = this.reserveOf(limit ?? 0)
     if (remaining > reserve) return
     const seconds = this.feed.client.rateLimitRetryAfterSeconds()
     if (!this.isReady()) {

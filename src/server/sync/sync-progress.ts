@@ -21,6 +21,9 @@ export function syncProgress(input: {
   failure: ApiError | undefined
   samples: readonly { ms: number; offset: number }[]
   nowMs: number
+  /** Pages the vendor's rate limit lets the sync read a minute, when it has one. */
+  pagesPerMinute?: number | undefined
+  pageSize: number
 }): SyncProgress {
   const { cursors, summary, state } = input
   const done = input.isReady && cursors.every((cursor) => cursor.done)
@@ -35,6 +38,16 @@ export function syncProgress(input: {
     first !== undefined && last !== undefined && last.ms > first.ms
       ? (last.offset - first.offset) / (last.ms - first.ms)
       : undefined
+  // The pace so far, but never faster than the rate limit allows from here on.
+  const paced = ratePerMs !== undefined && ratePerMs > 0 ? left / ratePerMs / 1000 : undefined
+  const limited =
+    input.pagesPerMinute !== undefined && input.pagesPerMinute > 0
+      ? (Math.ceil(left / input.pageSize) / input.pagesPerMinute) * 60
+      : undefined
+  const eta =
+    paced === undefined && limited === undefined
+      ? undefined
+      : Math.ceil(Math.max(paced ?? 0, limited ?? 0))
   const lastError = state.lastError ?? input.failure?.message
   return {
     state: input.failure !== undefined ? 'error' : done ? 'live' : 'backfilling',
@@ -42,9 +55,7 @@ export function syncProgress(input: {
     ...(input.isReady ? { vendorTotal } : {}),
     ...(summary.oldestMs === null ? {} : { oldestStoredAt: iso(summary.oldestMs) }),
     ...(state.lastSuccessMs === null ? {} : { lastSyncAt: iso(state.lastSuccessMs) }),
-    ...(!done && ratePerMs !== undefined && ratePerMs > 0
-      ? { etaSeconds: Math.ceil(left / ratePerMs / 1000) }
-      : {}),
+    ...(!done && eta !== undefined ? { etaSeconds: eta } : {}),
     ...(lastError === undefined ? {} : { lastError }),
   }
 }

@@ -10,7 +10,11 @@ export type ErrorDescription = {
   detail?: string
   /** Seconds to wait before trying again, when the server said so. */
   retryAfterSeconds?: number
-  /** Whether pressing Retry can help; false for configuration problems. */
+  /**
+   * Whether pressing Retry can help. False for configuration problems (a key the vendor
+   * refuses stays refused until someone changes the server's environment): the detail then
+   * says what to do instead, and no Retry button is offered.
+   */
   isRetryable: boolean
 }
 
@@ -29,15 +33,14 @@ export function describeError(error: unknown, vendor?: Vendor): ErrorDescription
     case 'UPSTREAM_AUTH':
       return {
         title: `${api} rejected the configured API key.`,
-        detail: `Check ${vendor ? vendorLabels[vendor].keyVariable : 'the API key'} on the server.`,
-        isRetryable: true,
+        detail: `Check ${vendor ? vendorLabels[vendor].keyVariable : 'the API key'} in the server's environment, then restart the server.`,
+        isRetryable: false,
       }
     case 'UPSTREAM_FORBIDDEN':
       return {
         title: `${api} refused access with the configured API key.`,
-        detail:
-          'The key is valid but its account may lack a subscription or permission for this data.',
-        isRetryable: true,
+        detail: `The key is valid but its account may lack a subscription or permission for this data. Check the account, or set ${vendor ? vendorLabels[vendor].keyVariable : 'the API key'} in the server's environment to another key and restart the server.`,
+        isRetryable: false,
       }
     case 'UPSTREAM_RATE_LIMITED':
       return {

@@ -47,6 +47,14 @@ export const handlers = [
         (!status || status.length === 0 || status.includes(run.status)) &&
         startedIn(run),
     )
+    // As the server does: a page past the end is a 404; page 1 always exists.
+    const pages = Math.ceil(matches.length / pageSize)
+    if (page > Math.max(1, pages)) {
+      return errorResponse('NOT_FOUND', 404, {
+        message: `page: there is no page ${page}; this view has ${pages} pages`,
+        source: 'demo-puq',
+      })
+    }
     return HttpResponse.json(toRunPage(matches, { page, pageSize }))
   }),
   http.get(apiPaths.stats, ({ request }) => {

@@ -48,8 +48,9 @@ CREATE TABLE runs (
   steps_json TEXT,
   PRIMARY KEY (source, id)
 );
-CREATE INDEX runs_page ON runs (source, sort_ms DESC, id DESC, status);
-CREATE INDEX runs_page_workflow ON runs (source, workflow_id, sort_ms DESC, id DESC, status);
+CREATE INDEX runs_page ON runs (source, sort_ms DESC, id DESC, status, dur_bucket);
+CREATE INDEX runs_page_workflow
+  ON runs (source, workflow_id, sort_ms DESC, id DESC, status, dur_bucket, duration_ms);
 CREATE INDEX runs_page_status ON runs (source, status, sort_ms DESC, id DESC);
 CREATE INDEX runs_page_workflow_status ON runs (source, workflow_id, status, sort_ms DESC, id DESC);
 CREATE INDEX runs_without_detail ON runs (source, status, sort_ms DESC, id DESC)

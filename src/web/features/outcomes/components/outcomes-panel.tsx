@@ -10,7 +10,7 @@ import { describeStatuses, statusMeta, type RunStatus } from '../../../../shared
 import { Button } from '../../../components/ui/button'
 import { SegmentedControl } from '../../../components/ui/segmented-control'
 import { Skeleton } from '../../../components/ui/skeleton'
-import { describeError, vendorLabels } from '../../../lib/describe-error'
+import { describeError } from '../../../lib/describe-error'
 import {
   formatCount,
   formatDuration,
@@ -116,7 +116,7 @@ export function OutcomesPanel(props: OutcomesPanelProps) {
           </div>
           {data && <Legend stats={data} />}
           {data && <BucketTable stats={data} tz={tz} onSelectFailed={onSelectFailed} />}
-          {data?.allTime && <AllTime stats={data} source={source} />}
+          {data?.allTime && <AllTime stats={data} />}
         </>
       )}
     </section>
@@ -258,16 +258,13 @@ function BucketTable({
   )
 }
 
-function AllTime({ stats, source }: { stats: RunStats; source: Source }) {
+/** The whole stored history under the same filters, once the source's history is read. */
+function AllTime({ stats }: { stats: RunStats }) {
   const allTime = stats.allTime
   if (!allTime) return null
   const parts = [`${formatCount(allTime.total)} runs`]
   if (allTime.failed !== undefined) parts.push(`${formatCount(allTime.failed)} failed`)
-  return (
-    <p className="mt-2 text-xs text-fg-muted">
-      All time, as {vendorLabels[source.vendor].name} counts them: {parts.join(' · ')}
-    </p>
-  )
+  return <p className="mt-2 text-xs text-fg-muted">All time: {parts.join(' · ')}</p>
 }
 
 function StatsError({
@@ -289,9 +286,11 @@ function StatsError({
     >
       <p className="font-medium">The chart could not load: {description.title}</p>
       {description.detail && <p className="max-w-md text-xs text-fg-muted">{description.detail}</p>}
-      <Button size="sm" onClick={onRetry} disabled={isRetrying}>
-        {isRetrying ? 'Retrying…' : 'Retry'}
-      </Button>
+      {description.isRetryable && (
+        <Button size="sm" onClick={onRetry} disabled={isRetrying}>
+          {isRetrying ? 'Retrying…' : 'Retry'}
+        </Button>
+      )}
     </div>
   )
 }

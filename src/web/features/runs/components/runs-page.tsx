@@ -148,6 +148,12 @@ export function RunsPage({
   const workflows = useQuery(runQueries.workflows(sourceId))
   const now = useNow(30_000)
 
+  // A page past the end answers 404; page 1 of the same view (which always exists) says
+  // where the end is, so the page can offer the last one.
+  const isPastEnd = filters.page > 1 && isApiError(runs.error) && runs.error.code === 'NOT_FOUND'
+  const firstPage = useQuery({ ...runQueries.list({ ...filters, page: 1 }), enabled: isPastEnd })
+  const lastPage = isPastEnd ? firstPage.data?.totalPages : undefined
+
   // Paging forward should feel instant: fetch the next page while this one is being read.
   const totalPages = runs.data?.totalPages
   const isSettled = runs.isSuccess && !runs.isPlaceholderData
@@ -333,7 +339,21 @@ export function RunsPage({
       )}
 
       <div className="overflow-hidden rounded-lg border border-line bg-surface shadow-xs">
-        {runs.isError && !data ? (
+        {isPastEnd && !data ? (
+          <RunsEmptyState
+            filterSummary={filterSummary}
+            onClearFilters={clearFilters}
+            // No last page to offer when the view has no runs at all: say that instead.
+            pastEnd={
+              lastPage === 0
+                ? undefined
+                : {
+                    lastPage,
+                    onGoToPage: (page) => setSearch({ page }),
+                  }
+            }
+          />
+        ) : runs.isError && !data ? (
           <RunsErrorState
             error={runs.error}
             vendor={vendor}
@@ -341,18 +361,7 @@ export function RunsPage({
             onRetry={() => void runs.refetch()}
           />
         ) : data && data.items.length === 0 ? (
-          <RunsEmptyState
-            filterSummary={filterSummary}
-            onClearFilters={clearFilters}
-            pastEnd={
-              data.total > 0 && search.page > data.totalPages
-                ? {
-                    lastPage: data.totalPages,
-                    onGoToLastPage: () => setSearch({ page: data.totalPages }),
-                  }
-                : undefined
-            }
-          />
+          <RunsEmptyState filterSummary={filterSummary} onClearFilters={clearFilters} />
         ) : (
           <div
             className="overflow-x-auto"

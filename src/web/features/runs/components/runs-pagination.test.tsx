@@ -76,10 +76,34 @@ describe('RunsPagination', () => {
     await screen.findByText('Page 2 of 3')
   })
 
-  it('offers the last page when the URL points past the end', async () => {
+  it('offers the last page when the URL points past the end (the server answers 404)', async () => {
     const app = renderApp('/runs?source=demo-puq&page=9')
     await screen.findByText('This page is past the end of the results.')
+    expect(await screen.findByText('The last page is 3.')).toBeInTheDocument()
+    // A page that does not exist is not an error to retry.
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     await app.user.click(screen.getByRole('button', { name: 'Go to page 3' }))
     await waitFor(() => expect(app.search().page).toBe('3'))
+    await waitFor(() => expect(firstRunId()).toBe('run_0041'))
+  })
+
+  it('says no runs match when a page past the end belongs to an empty view', async () => {
+    renderApp('/runs?source=demo-puq&status=paused&page=4')
+    expect(await screen.findByText('No runs match these filters.')).toBeInTheDocument()
+    expect(screen.queryByText('This page is past the end of the results.')).not.toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('shows a real not-found error on page 1 as an error', async () => {
+    server.use(
+      http.get(apiPaths.runs, () =>
+        HttpResponse.json(
+          { error: { code: 'NOT_FOUND', message: 'There is no source named demo-puq' } },
+          { status: 404 },
+        ),
+      ),
+    )
+    renderApp('/runs?source=demo-puq')
+    expect(await screen.findByRole('alert')).toHaveTextContent('There is no source named demo-puq')
   })
 })

@@ -63,20 +63,6 @@ describe('errors', () => {
   const cases: [string, ErrorCode, number, object, RegExp][] = [
     [
       'trigify',
-      'UPSTREAM_AUTH',
-      502,
-      {},
-      /The Trigify API rejected the configured API key\.\s*Check TRIGIFY_API_KEY on the server\./,
-    ],
-    [
-      'demo-puq',
-      'UPSTREAM_AUTH',
-      502,
-      {},
-      /The puq\.ai API rejected the configured API key\.\s*Check PUQ_API_KEY on the server\./,
-    ],
-    [
-      'trigify',
       'UPSTREAM_RATE_LIMITED',
       429,
       { retryAfterSeconds: 37 },
@@ -91,9 +77,6 @@ describe('errors', () => {
       {},
       /Trigify answered with data Runboard could not read\./,
     ],
-    ['trigify', 'UPSTREAM_FORBIDDEN', 502, {}, /The Trigify API refused access/],
-    ['demo-puq', 'BAD_REQUEST', 400, {}, /The server refused this request\./],
-    ['demo-puq', 'NOT_FOUND', 404, {}, /Not found\./],
     ['demo-puq', 'INTERNAL', 500, {}, /The Runboard server hit an unexpected error\./],
   ]
 
@@ -113,6 +96,56 @@ describe('errors', () => {
       expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     },
   )
+
+  // Another attempt gets the same answer until someone changes the server or the URL.
+  const settled: [string, ErrorCode, number, RegExp][] = [
+    [
+      'trigify',
+      'UPSTREAM_AUTH',
+      502,
+      /The Trigify API rejected the configured API key\.\s*Check TRIGIFY_API_KEY in the server's environment, then restart the server\./,
+    ],
+    [
+      'demo-puq',
+      'UPSTREAM_AUTH',
+      502,
+      /The puq\.ai API rejected the configured API key\.\s*Check PUQ_API_KEY in the server's environment/,
+    ],
+    [
+      'trigify',
+      'UPSTREAM_FORBIDDEN',
+      502,
+      /The Trigify API refused access.*set TRIGIFY_API_KEY in the server's environment/,
+    ],
+    ['demo-puq', 'BAD_REQUEST', 400, /The server refused this request\./],
+    ['demo-puq', 'NOT_FOUND', 404, /Not found\./],
+  ]
+
+  it.each(settled)(
+    '%s %s says what to do instead, with no Retry',
+    async (source, code, status, message) => {
+      server.use(http.get(apiPaths.runs, () => errorResponse(code, status)))
+      renderApp(`/runs?source=${source}`)
+      const alert = await screen.findByRole('alert')
+      expect(alert).toHaveTextContent(message)
+      expect(within(alert).queryByRole('button', { name: /Retry/ })).not.toBeInTheDocument()
+    },
+  )
+
+  it('offers no Retry on a refresh the vendor refused the key for, and says why', async () => {
+    const app = renderApp('/runs?source=trigify')
+    const table = await screen.findByRole('table', { name: /Runs of/ })
+    await within(table).findByText('run_0001')
+
+    server.use(http.get(apiPaths.runs, () => errorResponse('UPSTREAM_AUTH', 502)))
+    await app.user.click(screen.getByRole('button', { name: 'Refresh now' }))
+
+    const notice = await screen.findByText(/Couldn’t refresh: The Trigify API rejected/)
+    const status = notice.closest('[role="status"]')
+    expect(status).toHaveTextContent(/Check TRIGIFY_API_KEY in the server's environment/)
+    expect(status?.querySelector('button')).toBeNull()
+    expect(within(table).getByText('run_0001')).toBeInTheDocument()
+  })
 
   it('explains data that does not match the model', async () => {
     server.use(http.get(apiPaths.runs, () => HttpResponse.json({ items: [{ id: 42 }] })))

@@ -1,6 +1,7 @@
 /**
  * What the runs area shows when there are no rows to show: an error in the vendor's and the
- * user's terms with a way to retry, or an empty result that names the filters and clears them.
+ * user's terms with a way to retry when retrying can help, or an empty result that names the
+ * filters and clears them.
  */
 import type { Vendor } from '../../../../shared/model'
 import { Button } from '../../../components/ui/button'
@@ -29,10 +30,12 @@ export function RunsErrorState({
         <p className="font-medium text-fg">{description.title}</p>
         {description.detail && <p className="text-fg-muted">{description.detail}</p>}
       </div>
-      <Button onClick={onRetry} disabled={isRetrying}>
-        <RefreshIcon width={14} height={14} className={cn(isRetrying && 'animate-spin-slow')} />
-        {isRetrying ? 'Retrying…' : 'Retry'}
-      </Button>
+      {description.isRetryable && (
+        <Button onClick={onRetry} disabled={isRetrying}>
+          <RefreshIcon width={14} height={14} className={cn(isRetrying && 'animate-spin-slow')} />
+          {isRetrying ? 'Retrying…' : 'Retry'}
+        </Button>
+      )}
     </div>
   )
 }
@@ -45,8 +48,11 @@ export function RunsEmptyState({
   /** "Status: Failed · Workflow: Nightly sync", or undefined when nothing is filtered. */
   filterSummary: string | undefined
   onClearFilters: () => void
-  /** Set when the page number is beyond the last page of a non-empty result. */
-  pastEnd?: { lastPage: number; onGoToLastPage: () => void }
+  /**
+   * Set when the page number is beyond the last page (the server answered 404); `lastPage`
+   * is undefined while page 1 is asked where the end is.
+   */
+  pastEnd?: { lastPage: number | undefined; onGoToPage: (page: number) => void }
 }) {
   return (
     <div className="flex flex-col items-center gap-3 px-6 py-14 text-center">
@@ -57,9 +63,15 @@ export function RunsEmptyState({
         <>
           <div className="max-w-md space-y-1">
             <p className="font-medium text-fg">This page is past the end of the results.</p>
-            <p className="text-fg-muted">The last page is {pastEnd.lastPage}.</p>
+            <p className="text-fg-muted">
+              {pastEnd.lastPage === undefined
+                ? 'Finding the last page…'
+                : `The last page is ${pastEnd.lastPage}.`}
+            </p>
           </div>
-          <Button onClick={pastEnd.onGoToLastPage}>Go to page {pastEnd.lastPage}</Button>
+          {pastEnd.lastPage !== undefined && (
+            <GoToPage page={pastEnd.lastPage} onGoToPage={pastEnd.onGoToPage} />
+          )}
         </>
       ) : filterSummary ? (
         <>
@@ -77,6 +89,10 @@ export function RunsEmptyState({
       )}
     </div>
   )
+}
+
+function GoToPage({ page, onGoToPage }: { page: number; onGoToPage: (page: number) => void }) {
+  return <Button onClick={() => onGoToPage(page)}>Go to page {page}</Button>
 }
 
 /** A refresh failed but older data is still on screen: say so quietly, keep the rows. */
@@ -99,14 +115,18 @@ export function RefreshErrorNotice({
     >
       <AlertTriangleIcon width={14} height={14} className="shrink-0" />
       <span>Couldn’t refresh: {description.title} Showing the last loaded runs.</span>
-      <button
-        type="button"
-        onClick={onRetry}
-        disabled={isRetrying}
-        className="rounded font-medium underline underline-offset-2 disabled:opacity-60"
-      >
-        {isRetrying ? 'Retrying…' : 'Retry'}
-      </button>
+      {description.isRetryable ? (
+        <button
+          type="button"
+          onClick={onRetry}
+          disabled={isRetrying}
+          className="rounded font-medium underline underline-offset-2 disabled:opacity-60"
+        >
+          {isRetrying ? 'Retrying…' : 'Retry'}
+        </button>
+      ) : (
+        description.detail && <span>{description.detail}</span>
+      )}
     </p>
   )
 }

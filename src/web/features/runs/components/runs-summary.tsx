@@ -17,6 +17,10 @@ export function describeCount(
     status && status.length > 0 ? `${describeStatuses(status).toLowerCase()} ` : ''
   const matches = `${formatCount(total)} ${statusWords}${plural(total, 'run', 'runs')}`
   if (!coverage || coverage.complete) return matches
+  // Unfiltered, the matches are the runs read so far: say it once.
+  if (total === coverage.scannedRuns && coverage.totalRuns !== undefined) {
+    return `${formatCount(total)} of ${formatCount(coverage.totalRuns)} runs read so far`
+  }
   const scope =
     coverage.totalRuns !== undefined
       ? `the ${formatCount(coverage.scannedRuns)} of ${formatCount(coverage.totalRuns)} read so far`

@@ -1,9 +1,11 @@
 /**
- * A vendor's listing order is not the answer's order. Trigify's own documented example lists a
- * running run after two older completed ones, and puq gives a pending run no start time: the
- * server answers newest start first (creation time for a run that has not started, then the id,
- * descending, for runs that started at the same instant) whatever order the vendor used. A fake
- * upstream serves the documented examples over HTTP, in the order the vendor printed them.
+ * What a vendor's answer leaves to the server. Its listing order is not the answer's order:
+ * Trigify's own documented example lists a running run after two older completed ones, and puq
+ * gives a pending run no start time, so the server answers newest start first (creation time
+ * for a run that has not started, then the id, descending, for runs that started at the same
+ * instant) whatever order the vendor used. And a count the vendor leaves out is not a zero:
+ * the counts are the server's own, of the runs it holds. A fake upstream serves the documented
+ * examples over HTTP, in the order the vendor printed them.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -64,6 +66,7 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
   if (executions) return send(200, trigifyExecutions(executions[1] ?? '', page))
   if (url.pathname === '/puq/v1/workflows') return send(200, readFixture('puq-workflows.json'))
   if (url.pathname === '/puq/v1/executions') {
+    // No `succeeded` or `failed`: the docs list them, but a vendor answer may leave them out.
     const items = page === 1 ? puqRuns : []
     return send(200, { items, total: puqRuns.length, page, limit: 100 })
   }
@@ -112,5 +115,13 @@ describe('the answer is newest first whatever the vendor order', () => {
   it('keeps that order one workflow at a time', async () => {
     const page = await server.json('/api/sources/trigify/runs?workflow=wf_abc123', runPageSchema)
     expect(page.items.map((run) => run.id)).toEqual(['run_a1b2c3', 'run_x7k9m2', 'run_p3n8q1'])
+  })
+})
+
+describe('counts the vendor leaves out', () => {
+  it('are counted from the runs, not read as zero', async () => {
+    const page = await server.json('/api/sources/puq/runs', runPageSchema)
+    expect(page.total).toBe(4)
+    expect(page.counts).toMatchObject({ succeeded: 3, pending: 1, failed: 0 })
   })
 })
