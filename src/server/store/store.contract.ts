@@ -226,6 +226,28 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       })
       expect((await store.getRun('s1', 'r1'))?.steps).toEqual([])
     })
+
+    it("keeps what a run's detail told (failed step, error) through a later listing of it", async () => {
+      const store = await fresh()
+      const detailed = run('r1', 5, {
+        status: 'failed',
+        failedStep: 'classify',
+        error: 'HTTP 429 Too Many Requests',
+      })
+      await store.write({ source: 's1', runs: [detailed], steps: [{ runId: 'r1', steps: [] }] })
+      // The next listing of the same failed run carries neither.
+      await store.write({ source: 's1', runs: [run('r1', 5, { status: 'failed' })] })
+      const listed = await store.listRuns({ sources: ['s1'] }, { offset: 0, limit: 10 })
+      expect(listed.items[0]).toMatchObject({
+        failedStep: 'classify',
+        error: 'HTTP 429 Too Many Requests',
+      })
+      // A run listed again with another status is another state: the old cause goes.
+      await store.write({ source: 's1', runs: [run('r1', 5, { status: 'succeeded' })] })
+      const after = await store.getRun('s1', 'r1')
+      expect(after?.run.failedStep).toBeUndefined()
+      expect(after?.run.error).toBeUndefined()
+    })
   })
   describeSyncContract(name, open)
 }

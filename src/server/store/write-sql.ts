@@ -11,9 +11,19 @@ import type { SyncBatch } from './types'
 
 const rowsPerStatement: Record<Dialect, number> = { sqlite: 1, postgres: 200 }
 
+/**
+ * What a run's detail added (puq: the failed step and its error) survives a later listing of
+ * the same run, which does not carry them; a new status makes them stale like the steps.
+ */
+const keptFromDetail = new Set(['error', 'failed_step'])
+
 const updates = upsertColumns
   .filter((column) => column !== 'source' && column !== 'id')
-  .map((column) => `${column} = excluded.${column}`)
+  .map((column) =>
+    keptFromDetail.has(column)
+      ? `${column} = CASE WHEN excluded.${column} IS NULL AND runs.status = excluded.status THEN runs.${column} ELSE excluded.${column} END`
+      : `${column} = excluded.${column}`,
+  )
   .join(', ')
 
 function upsertSql(rows: number): string {

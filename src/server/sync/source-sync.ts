@@ -54,6 +54,7 @@ const defaultPolicies: Record<Source['vendor'], LivePolicy> = {
 
 const maxBackoffMs = 300_000
 const followerPollMs = 5_000
+const lockRecheckMs = 30_000
 /** Runs in flight for longer than this are not chased by every top refresh. */
 const activeHorizonMs = 24 * 3_600_000
 
@@ -75,6 +76,7 @@ export class SourceSync {
   private previous: Work['kind'] | undefined
   private running = false
   private leader = false
+  private lockCheckedMs = 0
   private wakeUp: (() => void) | undefined
   private loop: Promise<void> | undefined
   private readonly detailTimes: number[] = []
@@ -201,14 +203,19 @@ export class SourceSync {
     await this.load()
     while (this.running) {
       try {
-        if (!this.leader) {
+        // A leader asks again now and then: a replica whose lock connection died has lost
+        // the source to another and must follow it instead of syncing twice.
+        if (!this.leader || this.now() - this.lockCheckedMs > lockRecheckMs) {
+          this.lockCheckedMs = this.now()
+          const wasLeader = this.leader
           this.leader = await this.store.tryLockSource(this.source)
           if (!this.leader) {
             await this.pause(followerPollMs)
             await this.load()
             continue
           }
-          await this.load()
+          // Taking over: resume from what the last leader stored.
+          if (!wasLeader) await this.load()
         }
         await this.step()
         this.failures = 0
