@@ -134,6 +134,24 @@ export const resiliencePart: Part = {
         )
         trigifyRuns.push(...page.items)
       }
+      // Pages past the end are 404s (a correct answer, not a fault): ask only for real ones.
+      const pagesOf = async (path: string) =>
+        Math.max(1, pageSchema.parse(await getJson(api(path))).totalPages)
+      const failedPuqPages = await pagesOf('/sources/demo-puq/runs?status=failed')
+      const puqWorkflowPages = new Map<string, number>()
+      for (const workflow of puqWorkflows) {
+        puqWorkflowPages.set(
+          workflow.id,
+          await pagesOf(`/sources/demo-puq/runs?workflow=${workflow.id}&pageSize=50`),
+        )
+      }
+      const trigifyWorkflowPages = new Map<string, number>()
+      for (const workflow of trigifyWorkflows) {
+        trigifyWorkflowPages.set(
+          workflow.id,
+          await pagesOf(`/sources/demo-trigify/runs?workflow=${workflow.id}`),
+        )
+      }
       await setSandboxFaults(server.sandboxUrl, { faultRate })
 
       const random = seededRandom(20261120)
@@ -148,16 +166,24 @@ export const resiliencePart: Part = {
         { weight: 4, make: () => '/api/sources/demo-puq/workflows' },
         { weight: 4, make: () => '/api/sources/demo-trigify/workflows' },
         { weight: 18, make: () => `/api/sources/demo-puq/runs?page=${int(1, puqPage.totalPages)}` },
-        { weight: 8, make: () => `/api/sources/demo-puq/runs?status=failed&page=${int(1, 30)}` },
+        {
+          weight: 8,
+          make: () => `/api/sources/demo-puq/runs?status=failed&page=${int(1, failedPuqPages)}`,
+        },
         {
           weight: 6,
-          make: () =>
-            `/api/sources/demo-puq/runs?workflow=${pick(puqWorkflows).id}&page=${int(1, 20)}&pageSize=50`,
+          make: () => {
+            const { id } = pick(puqWorkflows)
+            const page = int(1, puqWorkflowPages.get(id) ?? 1)
+            return `/api/sources/demo-puq/runs?workflow=${id}&page=${page}&pageSize=50`
+          },
         },
         {
           weight: 14,
-          make: () =>
-            `/api/sources/demo-trigify/runs?workflow=${pick(trigifyWorkflows).id}&page=${int(1, 60)}`,
+          make: () => {
+            const { id } = pick(trigifyWorkflows)
+            return `/api/sources/demo-trigify/runs?workflow=${id}&page=${int(1, trigifyWorkflowPages.get(id) ?? 1)}`
+          },
         },
         { weight: 8, make: () => `/api/sources/demo-trigify/runs?page=${int(1, 3)}` },
         { weight: 3, make: () => `/api/sources/demo-trigify/runs?status=failed` },

@@ -54,7 +54,7 @@ async function until(
 export const syncEconomyPart: Part = {
   name: 'sync-economy',
   title: 'Run index sync: backfill against the rate-limit floor, requests at rest',
-  timeoutMs: { full: 12 * 60_000, quick: 8 * 60_000 },
+  timeoutMs: { full: 16 * 60_000, quick: 8 * 60_000 },
   async run({ quick, log }) {
     const sandbox = await startServerChild({
       label: 'sandbox',
@@ -90,10 +90,21 @@ export const syncEconomyPart: Part = {
       const spent = (await readSandboxStats(sandbox.url)).requests.trigify
       const total = live.vendorTotal ?? live.runsStored
       // Requests no sync can do without: the workflow list and every workflow's pages of 100.
-      const workflows = Object.keys((await readSandboxStats(sandbox.url)).byPath).filter((path) =>
-        path.includes('/executions'),
-      ).length
-      const needed = 1 + workflows + Math.ceil(total / 100)
+      const workflowsBody = z
+        .object({ items: z.array(z.object({ id: z.string() })) })
+        .parse(await (await fetch(`${server.url}/api/sources/trigify/workflows`)).json())
+      const workflows = workflowsBody.items.length
+      let needed = 1
+      for (const { id } of workflowsBody.items) {
+        const page = z
+          .object({ total: z.number() })
+          .parse(
+            await (
+              await fetch(`${server.url}/api/sources/trigify/runs?workflow=${id}&pageSize=1`)
+            ).json(),
+          )
+        needed += Math.max(1, Math.ceil(page.total / 100))
+      }
       const floorMin = needed / limitPerMinute
       const ratio = elapsedMin / floorMin
       Object.assign(figures, { elapsedMin, floorMin, needed, spent, total, workflows })
@@ -112,7 +123,8 @@ export const syncEconomyPart: Part = {
         ),
       )
 
-      const restMs = quick ? 60_000 : 120_000
+      // The longest poll interval is 10 minutes: a shorter window would miss the dormant ones.
+      const restMs = quick ? 120_000 : 600_000
       const before = (await readSandboxStats(sandbox.url)).requests.trigify
       await sleep(restMs)
       const atRest =

@@ -168,6 +168,7 @@ export class SourceSync {
       samples: this.backfillSamples,
       nowMs: this.now(),
       pagesPerMinute: this.pagesPerMinute(),
+      waitSeconds: this.rateLimitWaitSeconds(),
       pageSize: this.feed.pageSize,
     })
   }
@@ -422,6 +423,13 @@ export class SourceSync {
     return limit === undefined ? undefined : limit - this.reserveOf(limit)
   }
 
+  /** How long the sync must wait for the vendor's window to reopen (0: it need not). */
+  private rateLimitWaitSeconds(): number {
+    const { rateLimitRemaining: remaining, rateLimit: limit } = this.feed.client.health()
+    if (remaining === undefined || remaining > this.reserveOf(limit ?? 0)) return 0
+    return this.feed.client.rateLimitRetryAfterSeconds()
+  }
+
   private reserveOf(limit: number): number {
     return Math.min(this.feed.rateReserve, Math.floor(limit / 5))
   }
@@ -432,11 +440,8 @@ export class SourceSync {
    * meets a 429 itself. A source with nothing stored yet says so as a rate limit.
    */
   private async pace(): Promise<void> {
-    const { rateLimitRemaining: remaining, rateLimit: limit } = this.feed.client.health()
-    if (remaining === undefined) return
-    const reserve = this.reserveOf(limit ?? 0)
-    if (remaining > reserve) return
-    const seconds = this.feed.client.rateLimitRetryAfterSeconds()
+    const seconds = this.rateLimitWaitSeconds()
+    if (seconds === 0) return
     if (!this.isReady()) {
       this.failure = new ApiError(
         'UPSTREAM_RATE_LIMITED',

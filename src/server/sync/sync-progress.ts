@@ -23,6 +23,8 @@ export function syncProgress(input: {
   nowMs: number
   /** Pages the vendor's rate limit lets the sync read a minute, when it has one. */
   pagesPerMinute?: number | undefined
+  /** Seconds until the rate-limit window reopens, while the sync waits for it. */
+  waitSeconds?: number | undefined
   pageSize: number
 }): SyncProgress {
   const { cursors, summary, state } = input
@@ -47,7 +49,7 @@ export function syncProgress(input: {
   const eta =
     paced === undefined && limited === undefined
       ? undefined
-      : Math.ceil(Math.max(paced ?? 0, limited ?? 0))
+      : Math.ceil(Math.max(paced ?? 0, limited ?? 0) + (input.waitSeconds ?? 0))
   const lastError = state.lastError ?? input.failure?.message
   return {
     state: input.failure !== undefined ? 'error' : done ? 'live' : 'backfilling',
