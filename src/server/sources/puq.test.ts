@@ -5,7 +5,6 @@ import {
   puqRunDetailSchema,
   puqRunListSchema,
   puqWorkflowListSchema,
-  toPuqStatusFilter,
   toRun,
   toRunDetail,
   toStep,
@@ -157,15 +156,5 @@ describe('puq workflows and status filters', () => {
       { id: 'workflow_abc123', name: 'Send welcome email' },
       { id: 'workflow_def456', name: 'Nightly sync', description: 'Syncs CRM', enabled: false },
     ])
-  })
-
-  it('asks puq for one status per value, all for none, nothing for unknown only', () => {
-    expect(toPuqStatusFilter(undefined)).toEqual([])
-    expect(toPuqStatusFilter(['failed'])).toEqual(['FAILED'])
-    expect(toPuqStatusFilter(['failed', 'running', 'unknown'])).toEqual(['FAILED', 'RUNNING'])
-    expect(toPuqStatusFilter(['unknown'])).toBeNull()
-    expect(
-      toPuqStatusFilter(['pending', 'running', 'succeeded', 'failed', 'cancelled', 'paused']),
-    ).toEqual([])
   })
 })

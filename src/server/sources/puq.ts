@@ -5,7 +5,6 @@
  */
 import { z } from 'zod'
 import type { Run, RunDetail, Step, Workflow } from '../../shared/model'
-import type { RunStatus } from '../../shared/run-status'
 import { toIsoTime, toRunStatus, vendorTimeSchema } from './vendor-time'
 
 const count = z.number().int().nonnegative()
@@ -71,15 +70,6 @@ export const puqErrorSchema = z.looseObject({
   error: z.string(),
   code: z.string().nullish(),
 })
-
-const puqStatusWords: Partial<Record<RunStatus, string>> = {
-  pending: 'PENDING',
-  running: 'RUNNING',
-  succeeded: 'SUCCEEDED',
-  failed: 'FAILED',
-  cancelled: 'CANCELLED',
-  paused: 'PAUSED',
-}
 
 const secondsToMs = (value: number | null | undefined): number | undefined =>
   value === null || value === undefined ? undefined : Math.round(value * 1000)
@@ -168,19 +158,6 @@ export function describePuqError(body: unknown): string | undefined {
   const parsed = puqErrorSchema.safeParse(body)
   if (!parsed.success) return undefined
   return parsed.data.code ? `${parsed.data.code}: ${parsed.data.error}` : parsed.data.error
-}
-
-/**
- * puq's `status` takes one status or `all`. Returns the upstream values to ask for: `[]` for
- * "no filter", or one value per wanted status. `unknown` cannot be asked for upstream (puq only
- * knows its six words), so it is dropped; a filter of only `unknown` yields `null` (no match).
- */
-export function toPuqStatusFilter(statuses: readonly RunStatus[] | undefined): string[] | null {
-  if (statuses === undefined) return []
-  const words = [...new Set(statuses.flatMap((status) => puqStatusWords[status] ?? []))]
-  if (words.length === 0) return null
-  if (words.length === Object.keys(puqStatusWords).length) return []
-  return words
 }
 
 export const puqPaths = {

@@ -1,9 +1,8 @@
 /**
  * Tracks what is left of a vendor's rate-limit window per API key, from the `RateLimit-*`
- * headers of every answer. Trigify allows 100 requests per minute per key; a dashboard that
- * scans pages could spend them all in one click. Scans ask `canScan()` before each call and
- * stop early (reporting partial coverage) so that a reserve stays for the primary views, and
- * once the window is known to be empty we answer "rate limited" without calling at all.
+ * headers of every answer. Trigify allows 100 requests per minute per key: the sync paces itself
+ * by what is left (keeping a reserve), and once the window is known to be empty the client
+ * answers "rate limited" without calling at all.
  */
 import { createHash } from 'node:crypto'
 import { maxWaitSeconds } from './backoff'
@@ -40,12 +39,6 @@ export class RateBudget {
   exhaust(retryAfterSeconds: number): void {
     this.remaining = 0
     this.resetAt = this.now() + Math.min(maxWaitSeconds, retryAfterSeconds) * 1000
-  }
-
-  /** Whether a scan may spend one more request and still leave `reserve` for primary views. */
-  canScan(reserve: number): boolean {
-    this.expireWindow()
-    return this.remaining === undefined || this.remaining > reserve
   }
 
   /** Whether any request may go out at all. */
