@@ -11,7 +11,8 @@ export default defineConfig({
   forbidOnly: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // Each worker's server keeps syncing in the background; a loaded 2-core CI machine needs room.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   // Playwright empties its outputDir at start: keep it apart from the CI reports beside it.
   outputDir: 'test-results/artifacts',

@@ -1,8 +1,8 @@
 /**
  * Starts a real sandbox and a real Runboard server per worker, on free loopback ports, with
  * the sandbox clock frozen so every run sees the same history, and a store of the worker's
- * own. Tests get `baseURL` pointed at the server once its history is read (unless a spec asks
- * for a slow vendor to see the backfill); `runboard.sandbox` drives the fault switches.
+ * own. Tests get `baseURL` pointed at the server once its demo history is read;
+ * `runboard.sandbox` drives the fault switches.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
