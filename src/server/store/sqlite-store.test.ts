@@ -27,7 +27,7 @@ describe('openSqliteStore', () => {
     await store.close()
     const db = new Database(path.join(dataDir, 'runboard.db'), { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(1)
+    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(2)
     db.close()
   })
 
@@ -53,7 +53,7 @@ describe('openSqliteStore', () => {
     db.prepare('INSERT INTO schema_migrations (version, applied_at_ms) VALUES (7, 0)').run()
     db.close()
     await expect(openSqliteStore({ dataDir })).rejects.toThrow(
-      `The store at ${file} has schema version 7; this Runboard knows up to 1. Upgrade Runboard or point RUNBOARD_DATA_DIR elsewhere.`,
+      `The store at ${file} has schema version 7; this Runboard knows up to 2. Upgrade Runboard or point RUNBOARD_DATA_DIR elsewhere.`,
     )
   })
 
