@@ -5,24 +5,12 @@
  */
 import type { StatsQuery } from '../../shared/api-params'
 import type { RunStats, StatsBucketCounts } from '../../shared/model'
-import { bucketEdges, defaultBucket, emptyCounts } from '../stats/buckets'
+import { bucketEdges, bucketIndex, defaultBucket, emptyCounts } from '../stats/buckets'
 import type { RunStore } from '../store/types'
 import type { SourceSync } from '../sync/source-sync'
 import { resolveWindow } from './time-window'
 
 export const slotMs = 15 * 60_000
-
-function bucketIndex(edges: readonly number[], ms: number): number {
-  let low = 0
-  let high = edges.length - 1
-  if (edges.length < 2 || ms < (edges[0] ?? 0) || ms >= (edges[high] ?? 0)) return -1
-  while (high - low > 1) {
-    const middle = (low + high) >> 1
-    if (ms < (edges[middle] ?? 0)) high = middle
-    else low = middle
-  }
-  return low
-}
 
 export async function statsAnswer(
   store: RunStore,

@@ -84,7 +84,7 @@ export function emptyCounts(): Required<StatusCounts> {
 }
 
 /** The index of the bucket [edges[i], edges[i+1]) holding `ms`, or -1 outside the window. */
-function bucketIndex(edges: readonly number[], ms: number): number {
+export function bucketIndex(edges: readonly number[], ms: number): number {
   let low = 0
   let high = edges.length - 1
   if (edges.length < 2 || ms < (edges[0] ?? 0) || ms >= (edges[high] ?? 0)) return -1
