@@ -4,8 +4,14 @@
  * zone's buckets, so any time zone costs one grouped query, not one per bucket.
  */
 import type { StatsQuery } from '../../shared/api-params'
-import type { RunStats, StatsBucketCounts } from '../../shared/model'
-import { bucketEdges, bucketIndex, defaultBucket, emptyCounts } from '../stats/buckets'
+import type { RunStats } from '../../shared/model'
+import {
+  bucketEdges,
+  bucketIndex,
+  defaultBucket,
+  emptyBuckets,
+  emptyCounts,
+} from '../stats/buckets'
 import type { RunStore } from '../store/types'
 import type { SourceSync } from '../sync/source-sync'
 import { resolveWindow } from './time-window'
@@ -33,15 +39,7 @@ export async function statsAnswer(
     sync.progress(),
   ])
 
-  const buckets: StatsBucketCounts[] = []
-  for (let index = 0; index + 1 < edges.length; index += 1) {
-    buckets.push({
-      start: new Date(edges[index] ?? 0).toISOString(),
-      end: new Date(edges[index + 1] ?? 0).toISOString(),
-      total: 0,
-      counts: emptyCounts(),
-    })
-  }
+  const buckets = emptyBuckets(edges)
   const totals = emptyCounts()
   let total = 0
   for (const slot of slots) {

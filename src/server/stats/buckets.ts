@@ -103,10 +103,8 @@ export function quantile(sorted: readonly number[], q: number): number | undefin
   return sorted[rank - 1]
 }
 
-export type BucketedRuns = Pick<RunStats, 'buckets' | 'totals' | 'durations'>
-
-/** Counts every run that started in [edges[0], edges[n]) into its bucket, and sums it all. */
-export function countRuns(runs: Iterable<Run>, edges: readonly number[]): BucketedRuns {
+/** One empty bucket [edges[i], edges[i+1]) per pair of edges, every status at zero. */
+export function emptyBuckets(edges: readonly number[]): StatsBucketCounts[] {
   const buckets: StatsBucketCounts[] = []
   for (let index = 0; index + 1 < edges.length; index += 1) {
     buckets.push({
@@ -116,6 +114,14 @@ export function countRuns(runs: Iterable<Run>, edges: readonly number[]): Bucket
       counts: emptyCounts(),
     })
   }
+  return buckets
+}
+
+export type BucketedRuns = Pick<RunStats, 'buckets' | 'totals' | 'durations'>
+
+/** Counts every run that started in [edges[0], edges[n]) into its bucket, and sums it all. */
+export function countRuns(runs: Iterable<Run>, edges: readonly number[]): BucketedRuns {
+  const buckets = emptyBuckets(edges)
   const totals = emptyCounts()
   const durations: number[] = []
   let total = 0
