@@ -8,51 +8,59 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect } from '@playwright/test'
-import { startRunboard } from '../src/server/runboard'
+import { startRunboard, type RunboardHandle } from '../src/server/runboard'
 import { startSandbox } from '../src/sandbox/start'
 import { waitForLive } from '../src/server/testing/harness'
 
 /** The instant the demo history is frozen at in every e2e test. */
 export const frozenNow = '2026-11-20T12:00:00.000Z'
 
+/**
+ * A Runboard in demo mode on a store of its own, the demo clock frozen and Trigify's limit
+ * lifted (its backfill is measured by the bench, not waited out here); `close` removes the store.
+ */
+export async function startDemoRunboard(env: Record<string, string> = {}): Promise<RunboardHandle> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'runboard-e2e-'))
+  const server = await startRunboard(
+    {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      RUNBOARD_DEMO: '1',
+      RUNBOARD_DATA_DIR: dataDir,
+      SANDBOX_NOW: frozenNow,
+      SANDBOX_TRIGIFY_RATE_LIMIT: '1000000',
+      ...env,
+    },
+    { logger: false },
+  )
+  return {
+    ...server,
+    close: async () => {
+      await server.close()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
 type Runboard = {
   url: string
   sandbox: Awaited<ReturnType<typeof startSandbox>>
 }
 
-export const test = base.extend<object, { runboard: Runboard; demoLatencyMs: string | undefined }>({
-  /** SANDBOX_LATENCY_MS of the worker's demo vendor; a slow one keeps the backfill visible. */
-  demoLatencyMs: [undefined, { scope: 'worker', option: true }],
+export const test = base.extend<object, { runboard: Runboard }>({
   runboard: [
-    async ({ demoLatencyMs }, use) => {
+    async ({}, use) => {
       // One sandbox serves the "real" Trigify source, configured with a wrong key on purpose
       // so the rejected-key path is always available to tests; the demo sources are embedded.
       const sandbox = await startSandbox({ now: frozenNow })
-      const dataDir = await mkdtemp(join(tmpdir(), 'runboard-e2e-'))
-      const server = await startRunboard(
-        {
-          HOST: '127.0.0.1',
-          PORT: '0',
-          RUNBOARD_DEMO: '1',
-          RUNBOARD_DATA_DIR: dataDir,
-          SANDBOX_NOW: frozenNow,
-          SANDBOX_TRIGIFY_RATE_LIMIT: '1000000',
-          TRIGIFY_BASE_URL: sandbox.trigifyBaseUrl,
-          TRIGIFY_API_KEY: 'not-the-right-key',
-          ...(demoLatencyMs === undefined ? {} : { SANDBOX_LATENCY_MS: demoLatencyMs }),
-        },
-        { logger: false },
-      )
-      if (demoLatencyMs === undefined) {
-        await waitForLive({
-          ...server,
-          syncs: server.syncs.filter((sync) => sync.feed.info.isDemo),
-        })
-      }
+      const server = await startDemoRunboard({
+        TRIGIFY_BASE_URL: sandbox.trigifyBaseUrl,
+        TRIGIFY_API_KEY: 'not-the-right-key',
+      })
+      await waitForLive({ ...server, syncs: server.syncs.filter((sync) => sync.feed.info.isDemo) })
       await use({ url: server.url, sandbox })
       await server.close()
       await sandbox.close()
-      await rm(dataDir, { recursive: true, force: true })
     },
     { scope: 'worker', timeout: 120_000 },
   ],

@@ -3,12 +3,10 @@
  * same complete history, and when the syncing one goes the other takes over. Each replica
  * reads its own (identical) sandbox, so the sandboxes' counters say who asked the vendor.
  */
-import { Agent } from 'undici'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { puqFeed, type FeedUpstream } from '../sources/feed-registry'
 import { SourceSync } from '../sync/source-sync'
-import { startTestSandbox, waitUntil, type Sandbox } from '../testing/harness'
-import { RateBudgetRegistry } from '../upstream/rate-budget'
+import { startTestSandbox, testFeedUpstream, waitUntil, type Sandbox } from '../testing/harness'
 import { openPostgresStore } from './postgres-store'
 import { freshDatabase } from './testing/postgres-database'
 
@@ -19,12 +17,7 @@ let upstream: FeedUpstream
 beforeAll(async () => {
   sandbox = await startTestSandbox({ runs: 2_000 })
   twin = await startTestSandbox({ runs: 2_000 })
-  upstream = {
-    dispatcher: new Agent({ connections: 4 }),
-    budgets: new RateBudgetRegistry(),
-    timeoutMs: 5_000,
-    trigifyRateReserve: 10,
-  }
+  upstream = testFeedUpstream()
 })
 
 afterAll(async () => {

@@ -6,7 +6,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Agent } from 'undici'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { puqRunListSchema } from '../sources/puq'
 import { puqFeed, trigifyFeed, type FeedUpstream } from '../sources/feed-registry'
@@ -17,8 +16,7 @@ import {
 } from '../sources/trigify'
 import { openSqliteStore } from '../store/sqlite-store'
 import type { RunStore } from '../store/types'
-import { oracle, startTestSandbox, type Sandbox } from '../testing/harness'
-import { RateBudgetRegistry } from '../upstream/rate-budget'
+import { oracle, startTestSandbox, testFeedUpstream, type Sandbox } from '../testing/harness'
 import { SourceSync } from './source-sync'
 
 let sandbox: Sandbox
@@ -27,12 +25,7 @@ const cleanups: (() => Promise<void>)[] = []
 
 beforeAll(async () => {
   sandbox = await startTestSandbox({ runs: 3_000 })
-  upstream = {
-    dispatcher: new Agent({ connections: 8 }),
-    budgets: new RateBudgetRegistry(),
-    timeoutMs: 5_000,
-    trigifyRateReserve: 10,
-  }
+  upstream = testFeedUpstream()
 })
 
 afterEach(async () => {

@@ -7,10 +7,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { Client } from 'undici'
+import { Agent, Client } from 'undici'
 import { parse, type $ZodType, type output } from 'zod/v4/core'
 import { startSandbox } from '../../sandbox/start'
 import { startRunboard, type RunboardHandle } from '../runboard'
+import type { FeedUpstream } from '../sources/feed-registry'
+import { RateBudgetRegistry } from '../upstream/rate-budget'
 
 export const frozenNow = '2026-11-20T12:00:00.000Z'
 
@@ -145,4 +147,14 @@ export function waitForLive(server: RunboardHandle, timeoutMs = 30_000): Promise
     'every source to be live',
     timeoutMs,
   )
+}
+
+/** What feeds share in a test that drives a sync without a server; close its dispatcher after. */
+export function testFeedUpstream(): FeedUpstream {
+  return {
+    dispatcher: new Agent({ connections: 8 }),
+    budgets: new RateBudgetRegistry(),
+    timeoutMs: 5_000,
+    trigifyRateReserve: 10,
+  }
 }
