@@ -108,7 +108,7 @@ async function p50(fn: () => Promise<unknown>, rounds = 15): Promise<number> {
   return times[Math.floor(times.length / 2)] ?? 0
 }
 
-async function measure(store: RunStore): Promise<StoreFigure[]> {
+export async function measureStore(store: RunStore): Promise<StoreFigure[]> {
   const source = sources[1]
   const figures: StoreFigure[] = []
   const add = async (label: string, fn: () => Promise<unknown>) => {
@@ -162,7 +162,7 @@ export async function measureStoreScale(options: {
     try {
       const store = await openSqliteStore({ dataDir })
       const fillMs = await fillStore(store, options.runs)
-      const figures = await measure(store)
+      const figures = await measureStore(store)
       const file = path.join(dataDir, 'runboard.db')
       const wal = `${file}-wal`
       const sizeBytes = statSync(file).size + (statSync(wal, { throwIfNoEntry: false })?.size ?? 0)
@@ -193,7 +193,7 @@ export async function measureStoreScale(options: {
         'SELECT pg_database_size(current_database()) AS bytes',
       )
       await client.end()
-      const figures = await measure(store)
+      const figures = await measureStore(store)
       results.push({
         engine: 'postgres',
         runs: options.runs,

@@ -34,9 +34,13 @@ function rollupWhere(filter: RunFilter, column: string, range: Range) {
 
 function directSlots(db: Db, filter: RunFilter, slotMs: number): Promise<SlotRow[]> {
   const where = whereOf(filter)
+  // A window already leaves undated runs out; saying it again leads SQLite to the index
+  // without the status (26 ms instead of 0.03 for a 15-minute edge of 1M runs).
+  const dated =
+    filter.fromMs === undefined && filter.toMs === undefined ? ' AND sort_ms IS NOT NULL' : ''
   return db.all<SlotRow>(
     `SELECT sort_ms - sort_ms % ? AS slot_ms, status, COUNT(*) AS n FROM runs
-     WHERE ${where.sql} AND sort_ms IS NOT NULL GROUP BY 1, status`,
+     WHERE ${where.sql}${dated} GROUP BY 1, status`,
     [slotMs, ...where.params],
   )
 }

@@ -111,6 +111,53 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       expect(none.total).toBe(300)
     })
 
+    it('pages a dense history exactly: two sources, a window cut mid-minute, past midnight', async () => {
+      const store = await fresh()
+      // Run i starts at minute 600 + i (10:00 on day one to 05:59 on day two), one a minute:
+      // hundreds in each day and dozens in each 15-minute slot. Even i on s1, odd on s2; every
+      // i % 4 === 3 failed; every i % 3 === 0 on workflow wf-b.
+      const dense = (i: number) =>
+        run(`d${String(i).padStart(4, '0')}`, 600 + i, {
+          source: i % 2 === 0 ? 's1' : 's2',
+          status: i % 4 === 3 ? 'failed' : 'succeeded',
+          workflowId: i % 3 === 0 ? 'wf-b' : 'wf-a',
+        })
+      const all = Array.from({ length: 1200 }, (_, i) => dense(i))
+      await store.write({ source: 's1', runs: all.filter((r) => r.source === 's1') })
+      await store.write({ source: 's2', runs: all.filter((r) => r.source === 's2') })
+      const both = ['s1', 's2']
+      // Runs 101..1000 (900 of them) start inside this window.
+      const window = { fromMs: T0 + 700.5 * minute, toMs: T0 + 1600.5 * minute }
+      const page = (filter: object, offset: number, limit: number) =>
+        store.listRuns({ sources: both, ...filter }, { offset, limit })
+      const first = await page(window, 0, 3)
+      expect(first.total).toBe(900)
+      expect(ids(first.items)).toEqual(['d1000', 'd0999', 'd0998'])
+      expect(ids((await page(window, 450, 3)).items)).toEqual(['d0550', 'd0549', 'd0548'])
+      expect(ids((await page(window, 700, 3)).items)).toEqual(['d0300', 'd0299', 'd0298'])
+      expect(ids((await page(window, 898, 5)).items)).toEqual(['d0102', 'd0101'])
+      // Failed in the window: 103, 107, …, 999 (225 runs).
+      const failed = await page({ ...window, status: ['failed'] }, 200, 2)
+      expect(failed.total).toBe(225)
+      expect(ids(failed.items)).toEqual(['d0199', 'd0195'])
+      const s1 = await store.listRuns({ sources: ['s1'] }, { offset: 300, limit: 2 })
+      expect(s1.total).toBe(600)
+      expect(ids(s1.items)).toEqual(['d0598', 'd0596'])
+      expect(
+        ids((await store.listRuns({ sources: ['s1'] }, { offset: 599, limit: 2 })).items),
+      ).toEqual(['d0000'])
+      // wf-b: 0, 3, …, 1197 (400 runs), near its newest end and near its oldest.
+      const wfNew = await page({ workflow: 'wf-b' }, 10, 3)
+      expect(wfNew.total).toBe(400)
+      expect(ids(wfNew.items)).toEqual(['d1167', 'd1164', 'd1161'])
+      expect(ids((await page({ workflow: 'wf-b' }, 390, 3)).items)).toEqual([
+        'd0027',
+        'd0024',
+        'd0021',
+      ])
+      expect(ids((await page({ workflow: 'wf-b' }, 398, 5)).items)).toEqual(['d0003', 'd0000'])
+    })
+
     it('filters by workflow, status list, window and sources, alone and together', async () => {
       const store = await fresh()
       await store.write({
