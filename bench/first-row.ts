@@ -6,6 +6,8 @@
  * page: performance.now() when the first `tbody tr[data-run-id]` enters the DOM. App and
  * baseline loads alternate (ABBA). Budget: app <= 2.0x baseline with 150 ms of upstream
  * latency; also reported with 0 ms, and warm (one context per side, assets cached, new pages).
+ * Both sides read pages from the run index, so the upstream latency only shows where a page
+ * would be read through (it is not here: the history is read before the part measures).
  */
 import type { BrowserContext } from '@playwright/test'
 import { z } from 'zod'

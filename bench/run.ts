@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process'
 import { cpus, freemem, loadavg, totalmem } from 'node:os'
 import { bundlePart } from './bundle'
 import { firstRowPart } from './first-row'
+import { freshnessPart } from './freshness'
 import { parseArgs, usage } from './lib/args'
 import { errorMessage, runAllCleanups, sleep, withTimeout } from './lib/bounded'
 import { ensureBuild, type BuildInfo } from './lib/build'
@@ -34,6 +35,7 @@ const parts: readonly Part[] = [
   scalePart,
   upstreamEconomyPart,
   syncEconomyPart,
+  freshnessPart,
   resiliencePart,
 ]
 const names = parts.map((part) => part.name)

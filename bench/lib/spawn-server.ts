@@ -45,6 +45,11 @@ export function useSrcRoot(root: string | undefined): void {
   srcRoot = root
 }
 
+/** The src/ that servers start from: a snapshot, or undefined for the working tree's. */
+export function currentSrcRoot(): string | undefined {
+  return srcRoot
+}
+
 export function readProcMemory(pid: number): ProcMemory | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')

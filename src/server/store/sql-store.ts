@@ -121,14 +121,16 @@ export class SqlStore implements RunStore {
     source: string,
     statuses: readonly RunStatus[],
     limit: number,
+    sinceMs?: number,
   ): Promise<Run[]> {
     if (statuses.length === 0) return []
     const order = this.db.dialect === 'postgres' ? 'sort_ms DESC NULLS LAST' : 'sort_ms DESC'
+    const since = sinceMs === undefined ? '' : ' AND sort_ms >= ?'
     const rows = await this.db.all<RunRow>(
       `SELECT ${runColumns} FROM runs
-       WHERE source = ? AND status IN (${placeholders(statuses.length)}) AND steps_json IS NULL
+       WHERE source = ? AND status IN (${placeholders(statuses.length)}) AND steps_json IS NULL${since}
        ORDER BY ${order}, id DESC LIMIT ?`,
-      [source, ...statuses, limit],
+      [source, ...statuses, ...(sinceMs === undefined ? [] : [sinceMs]), limit],
     )
     return rows.map(runFromRow)
   }

@@ -134,8 +134,9 @@ function openSync(dataDir: string): RunStore {
     db.pragma('synchronous = NORMAL')
     db.pragma('busy_timeout = 5000')
     db.pragma('foreign_keys = ON')
-    // A bigger page cache keeps the indexes of a million runs in memory (64 MB at most).
-    db.pragma('cache_size = -65536')
+    // 16 MB of page cache: the hot index pages of a million runs; the rest come from the OS's
+    // file cache (64 MB cost 90 MB of the server's memory and bought no measurable speed).
+    db.pragma('cache_size = -16384')
     migrate(db, file)
   } catch (error) {
     db?.close()

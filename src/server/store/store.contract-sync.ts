@@ -164,6 +164,11 @@ export function describeSyncContract(name: string, open: OpenStore): void {
       })
       expect(ids(await store.runsWithoutDetail('s1', ['failed'], 10))).toEqual(['f3', 'f1'])
       expect(ids(await store.runsWithoutDetail('s1', ['failed'], 1))).toEqual(['f3'])
+      // Since minute 15: f1 (minute 10) and ok (minute 1) are older, f2's detail is read.
+      expect(
+        ids(await store.runsWithoutDetail('s1', ['failed', 'succeeded'], 10, T0 + 15 * minute)),
+      ).toEqual(['f3'])
+      expect(ids(await store.runsWithoutDetail('s1', ['succeeded'], 10, T0))).toEqual(['ok'])
       expect(ids(await store.activeRuns('s1', 10))).toEqual(['p1', 'r1', 'h1'])
       expect(ids(await store.activeRuns('s1', 2))).toEqual(['p1', 'r1'])
       expect(await store.summary('s1')).toEqual({ runs: 7, oldestMs: T0 + minute })

@@ -104,8 +104,14 @@ export interface RunStore {
 
   workflows(source: string): Promise<Workflow[]>
   workflowActivity(source: string): Promise<WorkflowActivity[]>
-  /** Failed runs (newest first) whose step detail has not been read yet. */
-  runsWithoutDetail(source: string, statuses: readonly RunStatus[], limit: number): Promise<Run[]>
+  /** Runs of these statuses (newest first, started at or after `sinceMs` if given) whose step
+   *  detail has not been read yet. */
+  runsWithoutDetail(
+    source: string,
+    statuses: readonly RunStatus[],
+    limit: number,
+    sinceMs?: number,
+  ): Promise<Run[]>
   /** Stored runs still pending, running or paused, oldest first. */
   activeRuns(source: string, limit: number): Promise<Run[]>
   summary(source: string): Promise<{ runs: number; oldestMs: number | null }>

@@ -160,6 +160,39 @@ describe('source sync', () => {
     }
   })
 
+  it("then reads the last day's settled puq runs, and leaves older ones to be opened", async () => {
+    const { store } = await tempStore()
+    const nowMs = sandbox.now().getTime()
+    const sync = started(
+      new SourceSync(puqFeed(settings('puq'), upstream), store, {
+        detailsPerMinute: 10_000,
+        now: () => nowMs,
+      }),
+    )
+    const dayAgo = nowMs - 24 * 3_600_000
+    await waitFor(
+      async () =>
+        (await sync.progress()).state === 'live' &&
+        (await store.runsWithoutDetail('test-puq', ['succeeded'], 1, dayAgo)).length === 0,
+      "the last day's details",
+      30_000,
+    )
+    const succeeded = { sources: ['test-puq'], status: ['succeeded' as const] }
+    const recent = await store.listRuns({ ...succeeded, fromMs: dayAgo }, { offset: 0, limit: 5 })
+    expect(recent.items.length).toBeGreaterThan(0)
+    for (const run of recent.items) {
+      expect((await store.getRun('test-puq', run.id))?.steps?.length).toBeGreaterThan(0)
+    }
+    const older = await store.listRuns(
+      { ...succeeded, toMs: dayAgo - 3_600_000 },
+      { offset: 0, limit: 5 },
+    )
+    expect(older.items.length).toBeGreaterThan(0)
+    for (const run of older.items) {
+      expect((await store.getRun('test-puq', run.id))?.steps).toBeNull()
+    }
+  })
+
   it('says a rejected key in words and stores nothing', async () => {
     const { store } = await tempStore()
     const sync = started(

@@ -7,6 +7,7 @@
  * the others follow its cursors from the store.
  */
 import type { Run, Source, Step, Workflow } from '../../shared/model'
+import type { RunStatus } from '../../shared/run-status'
 import { ApiError } from '../errors'
 import type { RunStore, SyncCursor } from '../store/types'
 import type { SourceFeed } from './feed'
@@ -57,6 +58,9 @@ const followerPollMs = 5_000
 const lockRecheckMs = 30_000
 /** Runs in flight for longer than this are not chased by every top refresh. */
 const activeHorizonMs = 24 * 3_600_000
+/** Settled runs of the last day get their details read too, after every failed one. */
+const recentDetailMs = 24 * 3_600_000
+const settledOk: RunStatus[] = ['succeeded', 'cancelled']
 
 function sortTimeOf(run: { startedAt?: string; createdAt?: string }): number | null {
   const time = run.startedAt ?? run.createdAt
@@ -288,7 +292,19 @@ export class SourceSync {
     const windowStart = this.now() - 60_000
     while ((this.detailTimes[0] ?? Number.POSITIVE_INFINITY) < windowStart) this.detailTimes.shift()
     if (this.detailTimes.length >= (this.options.detailsPerMinute ?? 120)) return 0
-    return (await this.store.runsWithoutDetail(this.source, ['failed'], 1)).length
+    return (await this.nextWithoutDetail()) === undefined ? 0 : 1
+  }
+
+  /**
+   * Failed runs first (the list can then say which step failed and why), then the last day's
+   * settled runs, so a recent run opens with its steps already there.
+   */
+  private async nextWithoutDetail(): Promise<Run | undefined> {
+    const [failed] = await this.store.runsWithoutDetail(this.source, ['failed'], 1)
+    if (failed !== undefined) return failed
+    const sinceMs = this.now() - recentDetailMs
+    const [recent] = await this.store.runsWithoutDetail(this.source, settledOk, 1, sinceMs)
+    return recent
   }
 
   private async step(): Promise<void> {
@@ -376,7 +392,7 @@ export class SourceSync {
   }
 
   private async readDetail(): Promise<void> {
-    const [run] = await this.store.runsWithoutDetail(this.source, ['failed'], 1)
+    const run = await this.nextWithoutDetail()
     if (run === undefined || this.feed.readDetail === undefined) return
     this.detailTimes.push(this.now())
     await this.pace()
