@@ -4,12 +4,14 @@
  * rows are stored newest first, and the per-workflow and per-outcome position lists that make
  * every page and every total O(page) or O(log n) are built once, here.
  */
-import { maxQueueMs, maxRunMs, puqRunTypes, puqWorkflows, trigifyWorkflows } from './catalog'
+import { maxQueueMs, maxRunMs, puqRunTypes } from './catalog'
 import type { PuqRunType, WorkflowSpec } from './catalog'
+import { puqWorkflows } from './puq-catalog'
 import { createRng, mixSeed, randomSlug } from './rng'
 import type { Rng } from './rng'
 import { createRunIdCodec } from './run-ids'
 import type { RunIdCodec } from './run-ids'
+import { trigifyWorkflows } from './trigify-catalog'
 
 export type VendorName = 'trigify' | 'puq'
 
@@ -61,6 +63,8 @@ export type VendorHistory = {
   /** No run is queued or running for longer than this, so older rows are settled. */
   settleMs: number
   runIds: RunIdCodec
+  /** Seeds each failed run's own error text, drawn on demand like its steps. */
+  errorSeed: number
 }
 
 export type SandboxData = {
@@ -287,6 +291,7 @@ function generateVendor(
     ...indexes,
     settleMs,
     runIds: createRunIdCodec(mixSeed(seed, vendor === 'trigify' ? 11 : 12), 'run_'),
+    errorSeed: mixSeed(seed, vendor === 'trigify' ? 21 : 22),
   }
 }
 

@@ -6,15 +6,16 @@
  */
 import { CANCELLED, FAILED, PAUSED } from './history'
 import type { VendorHistory } from './history'
+import { errorTextOf, renderErrorTemplate } from './error-text'
 import { createRng, mixSeed } from './rng'
 import { PENDING, stateAt } from './run-view'
 
 const maxStepRows = 12
 const transientErrors = [
-  'HTTP 429 Too Many Requests',
-  'Request timed out after 30s',
-  'read ECONNRESET',
-  'HTTP 503 Service Unavailable',
+  'HTTP 429 Too Many Requests (retry after {seconds}s)',
+  'Request timed out after 30s ({requestId})',
+  'read ECONNRESET on {int:1-9}.{int:0-255}.{int:0-255}.{int:1-254}:443',
+  'HTTP 503 Service Unavailable after {ms} ms',
 ] as const
 const cancelledError = 'Execution cancelled by user'
 
@@ -60,7 +61,7 @@ export function planSteps(history: VendorHistory, row: number, seed: number): Pl
     const error = spec.errors[history.errorIndex[row] ?? 0]
     reached = clampPiece(error?.step ?? rng.int(1, lastPiece))
     finalAttempts = rng.int(1, 3)
-    terminalError = error?.message ?? 'Step failed'
+    terminalError = errorTextOf(history, row) ?? 'Step failed'
   } else if (outcome === CANCELLED) {
     reached = rng.int(1, lastPiece)
     terminalError = cancelledError
@@ -90,7 +91,11 @@ export function planSteps(history: VendorHistory, row: number, seed: number): Pl
         step,
         attempt,
         status: failsHere ? 'FAILED' : 'SUCCEEDED',
-        error: failsHere ? (isTerminal ? terminalError : rng.pick(transientErrors)) : null,
+        error: failsHere
+          ? isTerminal
+            ? terminalError
+            : renderErrorTemplate(rng.pick(transientErrors), rng)
+          : null,
         startMs: null,
         endMs: null,
       })

@@ -4,6 +4,7 @@
  * `{ success, data }` / `{ success: false, error }` envelopes.
  */
 import type { IncomingHttpHeaders } from 'node:http'
+import { errorTextOf } from './error-text'
 import { FAILED, noError } from './history'
 import type { VendorHistory, WorkflowRecord } from './history'
 import { integerParam, enumParam } from './query-params'
@@ -74,13 +75,12 @@ function toTrigifyWorkflow(workflow: WorkflowRecord): unknown {
 
 /** Trigify names the failing step in the message, e.g. `Step 'Enrich profile' failed: ...`. */
 export function trigifyErrorText(history: VendorHistory, row: number): string | null {
-  const errorIndex = history.errorIndex[row] ?? noError
-  if (errorIndex === noError) return null
+  const text = errorTextOf(history, row)
+  if (text === null) return null
   const spec = history.workflows[history.workflow[row] ?? 0]?.spec
-  const error = spec?.errors[errorIndex]
-  if (!spec || !error) return null
-  const stepName = error.step === null ? null : spec.steps[error.step]?.name
-  return stepName ? `Step '${stepName}' failed: ${error.message}` : error.message
+  const step = spec?.errors[history.errorIndex[row] ?? noError]?.step ?? null
+  const stepName = step === null ? null : spec?.steps[step]?.name
+  return stepName ? `Step '${stepName}' failed: ${text}` : text
 }
 
 export function createTrigifyApi(history: VendorHistory, apiKey: string): VendorApi {
