@@ -123,7 +123,7 @@ export const syncEconomyPart: Part = {
         ),
       )
 
-      // The longest poll interval is 10 minutes: a shorter window would miss the dormant ones.
+      // The longest poll interval is 5 minutes: a shorter window would miss the dormant ones.
       const restMs = quick ? 120_000 : 600_000
       const before = (await readSandboxStats(sandbox.url)).requests.trigify
       await sleep(restMs)
