@@ -81,6 +81,15 @@ test.describe('outcomes chart', () => {
 
     const failed = bucket.counts.failed ?? 0
     await expect(page.getByText(`${failed} failed ${failed === 1 ? 'run' : 'runs'}`)).toBeVisible()
+
+    // The figures are the week's failed runs, beside the failure rate of all the week's runs.
+    const figures = page.getByRole('region', { name: 'Outcomes' }).getByLabel('Outcome figures')
+    const weekFailed = (expected.totals.counts.failed ?? 0).toLocaleString('en-GB')
+    await expect(figures).toContainText(`Failed runs${weekFailed}`)
+    const rate = (expected.totals.failureRate ?? 0) * 100
+    const shownRate = rate < 10 ? rate.toFixed(1) : String(Math.round(rate))
+    await expect(figures).toContainText(`Failure rate, all runs${shownRate}%`)
+    await expect(figures).not.toContainText('Succeeded')
     const listed = runPageSchema.parse(
       await (
         await request.get(

@@ -194,4 +194,49 @@ test.describe('runs page', () => {
     await next.click()
     await expect(page).toHaveURL(/[?&]page=2(&|$)/)
   })
+
+  test('offers Trigify only the statuses it reports', async ({ page }) => {
+    await page.goto('/runs?source=demo-trigify')
+    await waitForSettledTable(page)
+    await page.getByRole('button', { name: /^Status/ }).click()
+    const menu = page.getByRole('group', { name: 'Status' })
+    await expect(menu.getByRole('checkbox')).toHaveCount(3)
+    for (const name of ['Running', 'Succeeded', 'Failed']) {
+      await expect(menu.getByRole('checkbox', { name })).toBeVisible()
+    }
+  })
+
+  test('j on the last row opens the next page on its first row; the title names an open run', async ({
+    page,
+  }) => {
+    await page.goto('/runs?source=demo-puq&pageSize=10')
+    await waitForSettledTable(page)
+    await expect(page).toHaveTitle('Runs · puq.ai (demo) · Runboard')
+    const firstPage = await rowIds(page)
+    for (let row = 0; row < 10; row += 1) await page.keyboard.press('j')
+    await expect(rows(page).last()).toBeFocused()
+
+    await page.keyboard.press('j')
+    await expect(page).toHaveURL(/[?&]page=2(&|$)/)
+    await expect.poll(() => rowIds(page)).not.toEqual(firstPage)
+    await expect(rows(page).first()).toBeFocused()
+
+    const [runId = ''] = await rowIds(page)
+    const [workflowName = ''] = await columnTexts(page, 'Workflow')
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('dialog')).toBeVisible()
+    await expect(page).toHaveTitle(`Run ${runId} · ${workflowName} · Runboard`)
+  })
+})
+
+test.describe('in New York', () => {
+  test.use({ timezoneId: 'America/New_York' })
+
+  test('names the zone, not a bare GMT offset', async ({ page }) => {
+    await page.goto('/runs?source=demo-puq')
+    await waitForSettledTable(page)
+    const [started = ''] = await columnTexts(page, 'Started')
+    expect(started).toContain('New York (UTC−5)')
+    await expect(page.getByText(/GMT-5/)).toHaveCount(0)
+  })
 })

@@ -46,6 +46,8 @@ export const sourceSchema = z.object({
     stepDetail: z.boolean(),
     /** Totals per status are exact for any filter. */
     exactTotals: z.boolean(),
+    /** The statuses the vendor can report, so filters offer nothing it never sends. */
+    statuses: z.array(runStatusSchema),
   }),
   sync: z.optional(sourceSyncSchema),
 })

@@ -5,12 +5,13 @@
  */
 import type { Dispatcher } from 'undici'
 import type { Source } from '../../shared/model'
+import type { RunStatus } from '../../shared/run-status'
 import type { SourceFeed } from '../sync/feed'
 import { UpstreamClient } from '../upstream/client'
 import type { RateBudgetRegistry } from '../upstream/rate-budget'
-import { describePuqError, puqAllowedPaths } from './puq'
+import { describePuqError, puqAllowedPaths, puqStatuses } from './puq'
 import { createPuqFeed } from './puq-feed'
-import { describeTrigifyError, trigifyAllowedPaths } from './trigify'
+import { describeTrigifyError, trigifyAllowedPaths, trigifyStatuses } from './trigify'
 import { createTrigifyFeed } from './trigify-feed'
 
 export type FeedSettings = {
@@ -29,11 +30,15 @@ export type FeedUpstream = {
 }
 
 /** What each vendor's history can answer once it is in the store. */
-const storeCapabilities = (stepDetail: boolean): Source['capabilities'] => ({
+const storeCapabilities = (
+  stepDetail: boolean,
+  statuses: readonly RunStatus[],
+): Source['capabilities'] => ({
   crossWorkflowListing: true,
   upstreamStatusFilter: true,
   stepDetail,
   exactTotals: true,
+  statuses: [...statuses],
 })
 
 export function trigifyFeed(settings: FeedSettings, upstream: FeedUpstream): SourceFeed {
@@ -54,7 +59,7 @@ export function trigifyFeed(settings: FeedSettings, upstream: FeedUpstream): Sou
     label: settings.label,
     vendor: 'trigify',
     isDemo: settings.isDemo,
-    capabilities: storeCapabilities(false),
+    capabilities: storeCapabilities(false, trigifyStatuses),
   }
   return createTrigifyFeed({ info, client, rateReserve: upstream.trigifyRateReserve })
 }
@@ -76,7 +81,7 @@ export function puqFeed(settings: FeedSettings, upstream: FeedUpstream): SourceF
     label: settings.label,
     vendor: 'puq',
     isDemo: settings.isDemo,
-    capabilities: storeCapabilities(true),
+    capabilities: storeCapabilities(true, puqStatuses),
   }
   return createPuqFeed({ info, client })
 }

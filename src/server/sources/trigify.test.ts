@@ -8,6 +8,7 @@ import {
   toRun,
   toWorkflow,
   trigifyExecutionPageSchema,
+  trigifyStatuses,
   trigifyWorkflowListSchema,
 } from './trigify'
 
@@ -125,5 +126,16 @@ describe('Trigify workflows', () => {
     const bare = trigifyWorkflowListSchema.parse({ data: { items: [{ id: 'wf_1' }] } })
     expect(readWorkflowList(bare, 1).hasMore).toBe(true)
     expect(readWorkflowList(bare, 2).hasMore).toBe(false)
+  })
+})
+
+describe('trigifyStatuses', () => {
+  it('covers every status the documented example maps to', () => {
+    const page = trigifyExecutionPageSchema.parse(readFixture('trigify-executions.documented.json'))
+    const mapped = page.data.executions.map(
+      (execution) => toRun(execution, 'trigify', 'wf_abc123').status,
+    )
+    expect(mapped).toEqual(['succeeded', 'failed', 'running'])
+    for (const status of mapped) expect(trigifyStatuses).toContain(status)
   })
 })

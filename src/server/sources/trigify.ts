@@ -69,6 +69,9 @@ export const trigifyErrorSchema = z.looseObject({
 
 const trigifyStatusAliases: Readonly<Record<string, RunStatus>> = { completed: 'succeeded' }
 
+/** Trigify's documented words are `running`, `completed` and `failed`; nothing else is reported. */
+export const trigifyStatuses: readonly RunStatus[] = ['running', 'succeeded', 'failed']
+
 /** `Step 'Enrich profile' failed: ...` names the failed step; other errors do not. */
 export function parseFailedStep(error: string | null | undefined): string | undefined {
   const match = error ? /^Step '(.+?)' failed:/s.exec(error) : null

@@ -5,6 +5,7 @@ import {
   formatCount,
   formatDuration,
   formatRelativeTime,
+  formatVendorWord,
 } from './format'
 
 describe('formatDuration', () => {
@@ -42,6 +43,11 @@ describe('times', () => {
     expect(formatRelativeTime('2026-11-20T11:55:00.000Z', now)).toBe('5 minutes ago')
     expect(formatRelativeTime('2026-11-20T09:00:00.000Z', now)).toBe('3 hours ago')
     expect(formatRelativeTime('2026-11-19T12:00:00.000Z', now)).toBe('yesterday')
+  })
+
+  it('says vendor enum words as words', () => {
+    expect(formatVendorWord('WEBHOOK_ASYNC')).toBe('Webhook async')
+    expect(formatVendorWord('manual')).toBe('Manual')
   })
 
   it('groups thousands', () => {

@@ -3,6 +3,8 @@
  * absolute times that always name their time zone, and relative times for hover text.
  * Pinned to en-GB so the table reads the same on every machine and in every test.
  */
+import { joinWithZoneName } from './zone-name'
+
 export type TimeZoneMode = 'local' | 'utc'
 
 const locale = 'en-GB'
@@ -59,19 +61,24 @@ function absoluteFormat(mode: TimeZoneMode): Intl.DateTimeFormat {
 export function formatAbsoluteTime(iso: string, mode: TimeZoneMode): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return '—'
-  return absoluteFormat(mode).format(date)
+  return formatNamingZone(absoluteFormat(mode), date)
+}
+
+function formatNamingZone(format: Intl.DateTimeFormat, date: Date | number): string {
+  return joinWithZoneName(format.formatToParts(date), format.resolvedOptions().timeZone)
 }
 
 /** `13:00:05 CET` for "Updated" stamps. */
 export function formatClockTime(ms: number, mode: TimeZoneMode): string {
-  return new Intl.DateTimeFormat(locale, {
+  const format = new Intl.DateTimeFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
     hourCycle: 'h23',
     timeZoneName: 'short',
     timeZone: mode === 'utc' ? 'UTC' : undefined,
-  }).format(ms)
+  })
+  return formatNamingZone(format, ms)
 }
 
 const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
@@ -103,6 +110,15 @@ export function formatCount(value: number): string {
   return countFormat.format(value)
 }
 
+/**
+ * `WEBHOOK_ASYNC` reads as "Webhook async": the one label for a vendor's enum word, so the
+ * table and the drawer say the same; callers keep the vendor's word in the hover text.
+ */
+export function formatVendorWord(word: string): string {
+  const spaced = word.replaceAll('_', ' ').trim().toLowerCase()
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1)
+}
+
 export function plural(count: number, one: string, many: string): string {
   return count === 1 ? one : many
 }
@@ -112,7 +128,7 @@ export function formatTimeRange(fromIso: string, toIso: string, mode: TimeZoneMo
   const from = new Date(fromIso)
   const to = new Date(toIso)
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return '—'
-  return new Intl.DateTimeFormat(locale, {
+  const format = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
@@ -120,5 +136,6 @@ export function formatTimeRange(fromIso: string, toIso: string, mode: TimeZoneMo
     hourCycle: 'h23',
     timeZoneName: 'short',
     timeZone: mode === 'utc' ? 'UTC' : undefined,
-  }).formatRange(from, to)
+  })
+  return joinWithZoneName(format.formatRangeToParts(from, to), format.resolvedOptions().timeZone)
 }

@@ -13,14 +13,16 @@ const capabilities = {
     upstreamStatusFilter: true,
     stepDetail: true,
     exactTotals: true,
+    statuses: ['pending', 'running', 'succeeded', 'failed', 'cancelled', 'paused'],
   },
   trigify: {
     crossWorkflowListing: false,
     upstreamStatusFilter: false,
     stepDetail: false,
     exactTotals: false,
+    statuses: ['running', 'succeeded', 'failed'],
   },
-} as const
+} satisfies Record<string, Source['capabilities']>
 
 export const sources: Source[] = [
   {

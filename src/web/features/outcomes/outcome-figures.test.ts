@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toRunStats } from '../../test/fixtures'
-import { describeCoverage, formatRate, shownStatuses } from './outcome-figures'
+import { describeCoverage, formatRate, headlineFigures, shownStatuses } from './outcome-figures'
 import { makeRun } from '../../test/fixtures'
 
 const window = { from: '2026-11-13T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z' }
@@ -38,5 +38,49 @@ describe('outcome figures', () => {
     expect(formatRate(0.25)).toBe('25%')
     expect(formatRate(0)).toBe('0%')
     expect(formatRate(null)).toBe('—')
+  })
+})
+
+describe('headline figures', () => {
+  const durations = { p50Ms: 4320, p95Ms: 9000, sampleSize: 2 }
+  const stats = toRunStats(runs, window, { durations })
+
+  it('are the window’s own without a status filter', () => {
+    expect(
+      headlineFigures(stats, undefined, undefined).map((figure) => [figure.label, figure.value]),
+    ).toEqual([
+      ['Runs', '3'],
+      ['Succeeded', '1'],
+      ['Failed', '1'],
+      ['Failure rate', '50%'],
+      ['p50 duration', '4.32 s'],
+      ['p95 duration', '9 s'],
+    ])
+  })
+
+  it('never say "Succeeded 0 · Failure rate 100%" of a failed-only view', () => {
+    const failedOnly = toRunStats(runs.slice(0, 1), window, { durations })
+    const figures = headlineFigures(failedOnly, ['failed'], 0.5)
+    expect(figures.map((figure) => [figure.label, figure.value])).toEqual([
+      ['Failed runs', '1'],
+      ['Failure rate, all runs', '50%'],
+      ['p50 duration, these runs', '4.32 s'],
+      ['p95 duration, these runs', '9 s'],
+    ])
+  })
+
+  it('count each chosen outcome when more than one status is chosen', () => {
+    const labels = headlineFigures(stats, ['succeeded', 'failed'], null).map((f) => f.label)
+    expect(labels.slice(0, 4)).toEqual([
+      'Succeeded or Failed runs',
+      'Succeeded',
+      'Failed',
+      'Failure rate, all runs',
+    ])
+  })
+
+  it('wait for the unfiltered answer rather than guess its rate', () => {
+    const rate = headlineFigures(stats, ['failed'], undefined)[1]
+    expect(rate).toEqual({ label: 'Failure rate, all runs', value: undefined })
   })
 })

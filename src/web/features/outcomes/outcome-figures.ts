@@ -5,12 +5,18 @@
 import type { StatsBucket } from '../../../shared/api-params'
 import type { RunStats } from '../../../shared/model'
 import {
+  describeStatuses,
   runStatuses,
   statusMeta,
   type RunStatus,
   type StatusTone,
 } from '../../../shared/run-status'
-import { formatAbsoluteTime, formatCount, type TimeZoneMode } from '../../lib/format'
+import {
+  formatAbsoluteTime,
+  formatCount,
+  formatDuration,
+  type TimeZoneMode,
+} from '../../lib/format'
 
 const toneColors: Record<StatusTone, string> = {
   success: 'var(--success-fg)',
@@ -66,4 +72,55 @@ export function describeCoverage(stats: RunStats, tz: TimeZoneMode): string | un
   return `Based on the newest ${runs}, back to ${formatAbsoluteTime(coverage.coveredFrom, tz)}${
     earlier ? '; bars before that are incomplete and fill in as Runboard reads further back' : ''
   }.`
+}
+
+/** One headline figure; `value` is undefined while the answer loads. */
+export type HeadlineFigure = { label: string; value: string | undefined; tone?: string }
+
+const countTones = { succeeded: 'text-success-fg', failed: 'text-danger-fg' } as const
+
+/**
+ * The headline figures. Without a status filter: the window's runs, outcomes and failure rate.
+ * With one, the stats answer holds only the filtered runs: the count and durations are said to
+ * be theirs, outcome counts appear only for chosen statuses (when more than one is chosen), and
+ * the failure rate is the unfiltered window's (`overallFailureRate`), named as such.
+ */
+export function headlineFigures(
+  stats: RunStats | undefined,
+  status: readonly RunStatus[] | undefined,
+  overallFailureRate: number | null | undefined,
+): HeadlineFigure[] {
+  const isFiltered = status !== undefined && status.length > 0
+  // Until the window is read to its start, the count is what was read so far.
+  const runsLabel = isFiltered
+    ? `${describeStatuses(status)} runs`
+    : stats?.coverage.complete === false
+      ? 'Runs read so far'
+      : 'Runs'
+  const outcomes = (['succeeded', 'failed'] as const).filter(
+    (outcome) => !isFiltered || (status.length > 1 && status.includes(outcome)),
+  )
+  const durationOf = isFiltered ? ', these runs' : ''
+  return [
+    { label: runsLabel, value: stats && formatCount(stats.totals.total) },
+    ...outcomes.map((outcome) => ({
+      label: statusMeta[outcome].label,
+      value: stats && formatCount(stats.totals.counts[outcome] ?? 0),
+      tone: countTones[outcome],
+    })),
+    isFiltered
+      ? {
+          label: 'Failure rate, all runs',
+          value: overallFailureRate === undefined ? undefined : formatRate(overallFailureRate),
+        }
+      : { label: 'Failure rate', value: stats && formatRate(stats.totals.failureRate) },
+    {
+      label: `p50 duration${durationOf}`,
+      value: stats && (stats.durations ? formatDuration(stats.durations.p50Ms) : '—'),
+    },
+    {
+      label: `p95 duration${durationOf}`,
+      value: stats && (stats.durations ? formatDuration(stats.durations.p95Ms) : '—'),
+    },
+  ]
 }

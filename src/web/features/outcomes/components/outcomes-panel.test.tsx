@@ -38,6 +38,36 @@ describe('OutcomesPanel', () => {
     expect(figure(region, 'Failed')).toBe(String(stats.totals.counts.failed))
   })
 
+  it('under a status filter, says whose figures they are and the window’s failure rate', async () => {
+    // As the server does: the stats answer counts only the runs of the chosen statuses.
+    server.use(
+      http.get(apiPaths.stats, ({ request }) => {
+        const url = new URL(request.url)
+        const status = url.searchParams.get('status')?.split(',')
+        const runs = history.filter((run) => !status || status.includes(run.status))
+        const window = {
+          from: url.searchParams.get('from') ?? '',
+          to: url.searchParams.get('to') ?? '',
+        }
+        return HttpResponse.json(toRunStats(runs, window))
+      }),
+    )
+    renderApp('/runs?source=demo-puq&tz=utc&status=failed')
+    const region = await panel()
+    // The fake history has 23 succeeded and 8 failed runs in the window: 8 / 31 fails.
+    await waitFor(() => expect(figure(region, 'Failure rate, all runs')).toBe('26%'))
+    expect(figure(region, 'Failed runs')).toBe('8')
+    const labels = within(region)
+      .getAllByRole('term')
+      .map((term) => term.textContent)
+    expect(labels).toEqual([
+      'Failed runs',
+      'Failure rate, all runs',
+      'p50 duration, these runs',
+      'p95 duration, these runs',
+    ])
+  })
+
   it('asks for the window in the URL, in the chosen zone', async () => {
     const asked: URL[] = []
     server.use(
@@ -54,9 +84,14 @@ describe('OutcomesPanel', () => {
     )
     const app = renderApp('/runs?source=demo-puq&tz=utc&window=24h&status=failed')
     await panel()
-    expect(asked.at(-1)?.searchParams.get('bucket')).toBe('hour')
-    expect(asked.at(-1)?.searchParams.get('tz')).toBe('UTC')
-    expect(asked.at(-1)?.searchParams.get('status')).toBe('failed')
+    // The filtered runs, and the unfiltered window for its failure rate.
+    await waitFor(() =>
+      expect(asked.map((url) => url.searchParams.get('status'))).toEqual(['failed', null]),
+    )
+    for (const url of asked) {
+      expect(url.searchParams.get('bucket')).toBe('hour')
+      expect(url.searchParams.get('tz')).toBe('UTC')
+    }
 
     await app.user.click(screen.getByRole('radio', { name: '30d' }))
     await waitFor(() => expect(app.search().window).toBe('30d'))

@@ -11,23 +11,18 @@ import { Button } from '../../../components/ui/button'
 import { SegmentedControl } from '../../../components/ui/segmented-control'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { describeError } from '../../../lib/describe-error'
-import {
-  formatCount,
-  formatDuration,
-  formatTimeRange,
-  type TimeZoneMode,
-} from '../../../lib/format'
+import { formatCount, formatTimeRange, type TimeZoneMode } from '../../../lib/format'
 import { outcomeWindows, type OutcomeWindow } from '../../../lib/outcome-windows'
 import { useNow } from '../../../lib/use-now'
 import { statsQueries, statsRefreshMs } from '../api/stats-queries'
 import {
   describeCoverage,
-  formatRate,
   shownStatuses,
   statusColor,
   type BucketSelection,
 } from '../outcome-figures'
 import { outcomeRange, outcomeWindowLabels } from '../outcome-range'
+import { OutcomeHeadline } from './outcome-headline'
 
 const OutcomesChart = lazy(() => import('./outcomes-chart'))
 
@@ -59,6 +54,16 @@ export function OutcomesPanel(props: OutcomesPanelProps) {
     refetchIntervalInBackground: false,
   })
   const data = stats.data
+  // Under a status filter the answer above holds only those runs; the window's own failure
+  // rate comes from the unfiltered answer, the very query the panel ran before the filter.
+  const isFiltered = status !== undefined && status.length > 0
+  const overall = useQuery({
+    ...statsQueries.outcomes({ source: source.id, workflow, status: undefined, range }),
+    placeholderData: keepPreviousData,
+    refetchInterval: statsRefreshMs,
+    refetchIntervalInBackground: false,
+    enabled: isFiltered,
+  })
 
   return (
     <section
@@ -98,7 +103,11 @@ export function OutcomesPanel(props: OutcomesPanelProps) {
         />
       ) : (
         <>
-          <Headline stats={data} />
+          <OutcomeHeadline
+            stats={data}
+            status={status}
+            overallFailureRate={overall.data?.totals.failureRate}
+          />
           {data && <CoverageNote stats={data} tz={tz} />}
           <div className={`mt-3 ${chartHeight}`} aria-hidden="true">
             {data && canShowChart ? (
@@ -120,50 +129,6 @@ export function OutcomesPanel(props: OutcomesPanelProps) {
         </>
       )}
     </section>
-  )
-}
-
-function Headline({ stats }: { stats: RunStats | undefined }) {
-  const figures: { label: string; value: string | undefined; tone?: string }[] = [
-    {
-      // Until the window is read to its start, the count is what was read so far.
-      label: stats?.coverage.complete === false ? 'Runs read so far' : 'Runs',
-      value: stats && formatCount(stats.totals.total),
-    },
-    {
-      label: 'Succeeded',
-      value: stats && formatCount(stats.totals.counts.succeeded ?? 0),
-      tone: 'text-success-fg',
-    },
-    {
-      label: 'Failed',
-      value: stats && formatCount(stats.totals.counts.failed ?? 0),
-      tone: 'text-danger-fg',
-    },
-    { label: 'Failure rate', value: stats && formatRate(stats.totals.failureRate) },
-    {
-      label: 'p50 duration',
-      value: stats && (stats.durations ? formatDuration(stats.durations.p50Ms) : '—'),
-    },
-    {
-      label: 'p95 duration',
-      value: stats && (stats.durations ? formatDuration(stats.durations.p95Ms) : '—'),
-    },
-  ]
-  return (
-    <dl
-      aria-label="Outcome figures"
-      className="mt-3 grid grid-cols-3 gap-x-4 gap-y-2 sm:grid-cols-6"
-    >
-      {figures.map((figure) => (
-        <div key={figure.label} className="min-w-0">
-          <dt className="truncate text-xs text-fg-muted">{figure.label}</dt>
-          <dd className={`text-lg font-semibold tabular-nums ${figure.tone ?? 'text-fg'}`}>
-            {figure.value ?? <Skeleton className="mt-1 h-5 w-14" />}
-          </dd>
-        </div>
-      ))}
-    </dl>
   )
 }
 

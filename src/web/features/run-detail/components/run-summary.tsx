@@ -5,14 +5,13 @@
 import type { ReactNode } from 'react'
 import type { RunDetail } from '../../../../shared/model'
 import { StatusBadge } from '../../../components/ui/status-badge'
-import { formatAbsoluteTime, formatDuration, type TimeZoneMode } from '../../../lib/format'
+import {
+  formatAbsoluteTime,
+  formatDuration,
+  formatVendorWord,
+  type TimeZoneMode,
+} from '../../../lib/format'
 import { isLiveRun, liveRefetchMs } from '../api/run-detail-queries'
-
-/** `WEBHOOK_ASYNC` reads as "Webhook async"; the vendor's word stays in the hover text. */
-export function humanizeVendorWord(word: string): string {
-  const spaced = word.replaceAll('_', ' ').trim().toLowerCase()
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1)
-}
 
 /** The reported duration, else what the timestamps say, else (while running) the time so far. */
 export function runDurationMs(run: RunDetail, nowMs: number): number | undefined {
@@ -76,7 +75,7 @@ export function RunSummary({
         </Field>
         <Field label="Trigger">
           {run.trigger !== undefined ? (
-            <span title={run.trigger}>{humanizeVendorWord(run.trigger)}</span>
+            <span title={run.trigger}>{formatVendorWord(run.trigger)}</span>
           ) : (
             missing
           )}

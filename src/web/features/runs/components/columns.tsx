@@ -12,6 +12,7 @@ import {
   RunIdCell,
   StartedCell,
   TextCell,
+  TriggerCell,
   WorkflowCell,
 } from './run-cells'
 
@@ -104,7 +105,7 @@ export const runColumns = [
   column.accessor('trigger', {
     id: 'trigger' satisfies RunColumnId,
     header: 'Trigger',
-    cell: ({ getValue }) => <TextCell value={getValue()} mono />,
+    cell: ({ getValue }) => <TriggerCell trigger={getValue()} />,
     meta: { label: 'Trigger', isHideable: true, optionalField: 'trigger' },
   }),
   column.accessor('version', {

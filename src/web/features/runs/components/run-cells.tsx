@@ -6,6 +6,7 @@ import {
   formatAbsoluteTime,
   formatDuration,
   formatRelativeTime,
+  formatVendorWord,
   type TimeZoneMode,
 } from '../../../lib/format'
 import { useNow } from '../../../lib/use-now'
@@ -98,6 +99,16 @@ function LiveDuration({ startedAt }: { startedAt: string }) {
   return (
     <span className="text-info-fg tabular-nums" title="Still running: time since it started">
       {formatDuration(Math.floor(elapsed / 1000) * 1000)}
+    </span>
+  )
+}
+
+/** The trigger in the words the drawer uses too; the vendor's own word on hover. */
+export function TriggerCell({ trigger }: { trigger: string | undefined }) {
+  if (!trigger) return <span className="text-fg-subtle">—</span>
+  return (
+    <span title={trigger} className="block max-w-[12rem] truncate text-fg-muted">
+      {formatVendorWord(trigger)}
     </span>
   )
 }

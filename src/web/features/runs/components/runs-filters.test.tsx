@@ -38,6 +38,26 @@ describe('Status filter', () => {
     expect(screen.queryByRole('group', { name: 'Status' })).not.toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Status: Pending' })).toHaveFocus()
   })
+
+  it('offers only the statuses the source can report', async () => {
+    const app = renderApp('/runs?source=demo-trigify')
+    await visibleRows()
+    await app.user.click(screen.getByRole('button', { name: 'Status: Any' }))
+    const panel = screen.getByRole('group', { name: 'Status' })
+    expect(
+      within(panel)
+        .getAllByRole('checkbox')
+        .map((box) => box.parentElement?.textContent),
+    ).toEqual(['Running', 'Succeeded', 'Failed'])
+  })
+
+  it('keeps a status the URL asks for, so that it can be unticked', async () => {
+    const app = renderApp('/runs?source=demo-trigify&status=paused')
+    await screen.findByRole('button', { name: 'Status: Paused' })
+    await app.user.click(screen.getByRole('button', { name: 'Status: Paused' }))
+    await app.user.click(screen.getByRole('checkbox', { name: 'Paused' }))
+    await waitFor(() => expect(app.search()).toEqual({ source: 'demo-trigify' }))
+  })
 })
 
 describe('Workflow filter', () => {

@@ -76,6 +76,14 @@ describe('RunsTable', () => {
     )
   })
 
+  it('says the trigger as the drawer does, with the vendor word on hover', async () => {
+    serveRuns([makeRun({ id: 'run_hook', trigger: 'WEBHOOK_ASYNC' })])
+    renderApp()
+    const [row] = await rows()
+    expect(within(row!).getByText('Webhook async')).toHaveAttribute('title', 'WEBHOOK_ASYNC')
+    expect(row).not.toHaveTextContent('WEBHOOK_ASYNC')
+  })
+
   it("shows the vendor's word for a status Runboard does not know", async () => {
     serveRuns([makeRun({ id: 'run_odd', status: 'unknown', vendorStatus: 'TIMED_OUT' })])
     renderApp()

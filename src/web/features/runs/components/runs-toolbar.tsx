@@ -13,6 +13,7 @@ import { WorkflowFilter } from './workflow-filter'
 
 export function RunsToolbar({
   status,
+  reportableStatuses,
   counts,
   workflow,
   workflows,
@@ -32,6 +33,7 @@ export function RunsToolbar({
   onShowShortcuts,
 }: {
   status: readonly RunStatus[]
+  reportableStatuses: readonly RunStatus[] | undefined
   counts?: StatusCounts
   workflow: string | undefined
   workflows: readonly Workflow[]
@@ -57,7 +59,12 @@ export function RunsToolbar({
       aria-label="Run filters and view options"
       className="flex flex-wrap items-center gap-2"
     >
-      <StatusFilter value={status} counts={counts} onValueChange={onStatusChange} />
+      <StatusFilter
+        value={status}
+        reportable={reportableStatuses}
+        counts={counts}
+        onValueChange={onStatusChange}
+      />
       <WorkflowFilter
         workflows={workflows}
         value={workflow}

@@ -11,13 +11,30 @@ import { formatCount } from '../../../lib/format'
 /** `unknown` is not a status anyone asks for; it only exists to show what a vendor sent. */
 export const filterableStatuses = runStatuses.filter((status) => status !== 'unknown')
 
+/**
+ * The statuses to offer: those the source can report (all until its capabilities are known),
+ * plus any the URL already asks for, so a stale choice can still be unticked.
+ */
+export function offeredStatuses(
+  reportable: readonly RunStatus[] | undefined,
+  selected: readonly RunStatus[],
+): RunStatus[] {
+  if (reportable === undefined) return filterableStatuses
+  return filterableStatuses.filter(
+    (status) => reportable.includes(status) || selected.includes(status),
+  )
+}
+
 export function StatusFilter({
   value,
+  reportable,
   counts,
   onValueChange,
 }: {
   value: readonly RunStatus[]
-  counts?: StatusCounts
+  /** What the source can report, from its capabilities. */
+  reportable?: readonly RunStatus[] | undefined
+  counts?: StatusCounts | undefined
   onValueChange: (statuses: RunStatus[]) => void
 }) {
   const selected = new Set(value)
@@ -48,7 +65,7 @@ export function StatusFilter({
       triggerClassName={value.length > 0 ? 'border-accent/50' : undefined}
     >
       <div className="flex flex-col">
-        {filterableStatuses.map((status) => {
+        {offeredStatuses(reportable, value).map((status) => {
           const Icon = statusIcons[status]
           const count = counts?.[status]
           return (
