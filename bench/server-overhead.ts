@@ -44,13 +44,15 @@ const shortSide = (side: ReturnType<typeof describeSide>) =>
 export const serverOverheadPart: Part = {
   name: 'server-overhead',
   title: 'Server overhead vs the sandbox straight',
-  timeoutMs: { full: 300_000, quick: 120_000 },
+  timeoutMs: { full: 20 * 60_000, quick: 15 * 60_000 },
   async run({ quick, log }) {
     const seconds = quick ? 2 : 5
     const rounds = quick ? 1 : 3
     const server = await startServerChild({
       label: 'Runboard (server overhead)',
       env: demoEnv({ SANDBOX_RUNS: '1000000' }),
+      // Ready once the run index holds the whole million-run history (about 3 minutes).
+      readyTimeoutMs: 15 * 60_000,
     })
     const auth = { authorization: `Token ${sandboxApiKey}` }
     const figures: Record<string, unknown> = {

@@ -4,9 +4,10 @@
  * The bundle is written into dist-server/ of the repository, where its package imports resolve.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
+import { z } from 'zod'
 import { registerCleanup, withTimeout } from './bounded'
 import { currentSrcRoot, readProcMemory, type ProcMemory } from './spawn-server'
 
@@ -20,6 +21,19 @@ export type ServerProcess = {
 }
 
 const repoRoot = join(import.meta.dirname, '..', '..')
+
+/** The node flags `npm start` runs the bundle with, read from package.json's start script. */
+function startFlags(): string[] {
+  const manifest = z
+    .object({ scripts: z.object({ start: z.string() }) })
+    .parse(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')))
+  const start = manifest.scripts.start
+  const flags = /\bnode((?: --\S+)*) dist-server\/start\.mjs/.exec(start)?.[1]
+  if (flags === undefined) {
+    throw new Error(`package.json's start script does not run dist-server/start.mjs: ${start}`)
+  }
+  return flags.split(' ').filter((flag) => flag !== '')
+}
 
 async function bundle(name: string): Promise<string> {
   const srcRoot = currentSrcRoot() ?? join(repoRoot, 'src')
@@ -44,7 +58,7 @@ export async function startServerProcess(options: {
 }): Promise<ServerProcess> {
   const file = await bundle(`bench-${options.label.replace(/\W+/g, '-')}`)
   const startedAt = performance.now()
-  const child = spawn(process.execPath, [file], {
+  const child = spawn(process.execPath, [...startFlags(), file], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
