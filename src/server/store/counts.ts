@@ -114,11 +114,15 @@ export async function dayCounts(db: Db, filter: RunFilter): Promise<DayCounts> {
   return { days, counts, undated }
 }
 
-/** Counts per status for a filter with a workflow: its totals row, or its window's runs. */
+/**
+ * Counts per status for a filter with a workflow or a failure group: a workflow's totals row,
+ * or the matching runs themselves (a window's, or a group's, which no rollup keeps).
+ */
 export async function workflowCounts(db: Db, filter: RunFilter): Promise<StatusCounts> {
   const counts = zeroCounts()
-  const windowed = filter.fromMs !== undefined || filter.toMs !== undefined
-  const rows = windowed
+  const fromRuns =
+    filter.fromMs !== undefined || filter.toMs !== undefined || filter.failure !== undefined
+  const rows = fromRuns
     ? await (() => {
         const where = whereOf(filter, { status: false })
         return db.all<CountRow>(

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest'
 import { openPostgresStore } from './postgres-store'
 import { describeStoreContract } from './store.contract'
+import { describeFailuresContract } from './store.contract-failures'
 import { freshDatabase } from './testing/postgres-database'
 import pg from 'pg'
 
@@ -8,6 +9,9 @@ const clusterUrl = inject('postgresUrl')
 
 describeStoreContract('postgres', async () =>
   openPostgresStore({ url: await freshDatabase(clusterUrl, 'contract') }),
+)
+describeFailuresContract('postgres', async () =>
+  openPostgresStore({ url: await freshDatabase(clusterUrl, 'failures') }),
 )
 
 describe('openPostgresStore', () => {
@@ -37,7 +41,7 @@ describe('openPostgresStore', () => {
     await client.query('INSERT INTO schema_migrations (version, applied_at_ms) VALUES (7, 0)')
     await client.end()
     await expect(openPostgresStore({ url })).rejects.toThrow(
-      `The store at ${url} has schema version 7; this Runboard knows up to 2. Upgrade Runboard or point RUNBOARD_DATABASE_URL elsewhere.`,
+      `The store at ${url} has schema version 7; this Runboard knows up to 3. Upgrade Runboard or point RUNBOARD_DATABASE_URL elsewhere.`,
     )
   })
 

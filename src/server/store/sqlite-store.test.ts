@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openSqliteStore } from './sqlite-store'
 import { describeStoreContract } from './store.contract'
+import { describeFailuresContract } from './store.contract-failures'
 
 const dirs: string[] = []
 function tempDir(): string {
@@ -17,6 +18,7 @@ afterAll(() => {
 })
 
 describeStoreContract('sqlite', () => openSqliteStore({ dataDir: tempDir() }))
+describeFailuresContract('sqlite', () => openSqliteStore({ dataDir: tempDir() }))
 
 describe('openSqliteStore', () => {
   it('creates the directory and a WAL database file in it', async () => {
@@ -27,7 +29,7 @@ describe('openSqliteStore', () => {
     await store.close()
     const db = new Database(path.join(dataDir, 'runboard.db'), { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(2)
+    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(3)
     db.close()
   })
 
@@ -53,7 +55,7 @@ describe('openSqliteStore', () => {
     db.prepare('INSERT INTO schema_migrations (version, applied_at_ms) VALUES (7, 0)').run()
     db.close()
     await expect(openSqliteStore({ dataDir })).rejects.toThrow(
-      `The store at ${file} has schema version 7; this Runboard knows up to 2. Upgrade Runboard or point RUNBOARD_DATA_DIR elsewhere.`,
+      `The store at ${file} has schema version 7; this Runboard knows up to 3. Upgrade Runboard or point RUNBOARD_DATA_DIR elsewhere.`,
     )
   })
 
