@@ -120,9 +120,19 @@ export async function dayCounts(db: Db, filter: RunFilter): Promise<DayCounts> {
  */
 export async function workflowCounts(db: Db, filter: RunFilter): Promise<StatusCounts> {
   const counts = zeroCounts()
-  const fromRuns =
-    filter.fromMs !== undefined || filter.toMs !== undefined || filter.failure !== undefined
-  const rows = fromRuns
+  if (filter.failure !== undefined) {
+    // Only failed runs carry a fingerprint; counting by status would lead SQLite to scan the
+    // source's status index (to skip a sort) instead of seeking the group's own index.
+    const where = whereOf(filter, { status: false })
+    const [row] = await db.all<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM runs WHERE ${where.sql}`,
+      where.params,
+    )
+    counts.failed = Number(row?.n ?? 0)
+    return counts
+  }
+  const windowed = filter.fromMs !== undefined || filter.toMs !== undefined
+  const rows = windowed
     ? await (() => {
         const where = whereOf(filter, { status: false })
         return db.all<CountRow>(

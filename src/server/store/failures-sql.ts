@@ -1,18 +1,19 @@
 /**
  * The failure inbox's groups: a window's failed runs by fingerprint, with what a person on call
  * needs per group (a sample, daily counts, versions) and first and last seen over the whole
- * stored history, which is what makes "new in this window" mean something. Four grouped reads
- * over the failed runs alone (the fingerprint indexes hold nothing else).
+ * stored history. Grouped reads over the fingerprint indexes, which hold the failed runs alone.
  */
-import type { Db } from './db'
-import { placeholders, whereOf } from './filter-sql'
+import type { Db, Param } from './db'
+import { whereOf, type Where } from './filter-sql'
 import { rollupDayMs } from './rows'
 import type { FailureGroup, FailureGroups, RunFilter } from './types'
 
 type Num = number | string
 type DayRow = { fingerprint: string; day_ms: Num; n: Num }
-type SampleRow = {
+type HeadRow = {
   fingerprint: string
+  first_ms: Num
+  last_ms: Num
   source: string
   workflow_id: string
   workflow_name: string | null
@@ -20,37 +21,55 @@ type SampleRow = {
   error_norm: string | null
   error: string | null
 }
-type SeenRow = { fingerprint: string; first_ms: Num; last_ms: Num }
 type VersionRow = { fingerprint: string; version: string }
 
+/** The window as conditions on `alias.sort_ms`, for the per-group subqueries. */
+function windowOf(filter: RunFilter, alias: string): Where {
+  const clauses: string[] = []
+  const params: Param[] = []
+  if (filter.fromMs !== undefined) {
+    clauses.push(`${alias}.sort_ms >= ?`)
+    params.push(filter.fromMs)
+  }
+  if (filter.toMs !== undefined) {
+    clauses.push(`${alias}.sort_ms < ?`)
+    params.push(filter.toMs)
+  }
+  return { sql: clauses.map((clause) => ` AND ${clause}`).join(''), params }
+}
+
 export async function failureGroups(db: Db, filter: RunFilter): Promise<FailureGroups> {
-  const where = whereOf({ ...filter, status: ['failed'] })
+  // Only failed runs carry a fingerprint (write-sql.ts clears it with the failure), so the
+  // groups need no status clause, and the window's fingerprint index alone answers them.
+  const where = whereOf({ ...filter, status: undefined })
   const failed = {
     sql: `${where.sql} AND fingerprint IS NOT NULL AND sort_ms IS NOT NULL`,
     params: where.params,
   }
-  const newest = db.dialect === 'postgres' ? 'sort_ms DESC NULLS LAST' : 'sort_ms DESC'
-  const [days, samples, seen, versions, total] = await Promise.all([
+  const inWindow = windowOf(filter, 'a')
+  const newest = db.dialect === 'postgres' ? 'a.sort_ms DESC NULLS LAST' : 'a.sort_ms DESC'
+  const group = 'a.source = f.source AND a.fingerprint = f.fingerprint'
+  const countedWhere = whereOf({ ...filter, status: ['failed'] })
+  const [days, heads, versions, total] = await Promise.all([
     db.all<DayRow>(
       `SELECT fingerprint, sort_ms - sort_ms % ${rollupDayMs} AS day_ms, COUNT(*) AS n
        FROM runs WHERE ${failed.sql} GROUP BY 1, 2`,
       failed.params,
     ),
-    db.all<SampleRow>(
-      `SELECT fingerprint, source, workflow_id, workflow_name, failed_step, error_norm, error
-       FROM (SELECT fingerprint, source, workflow_id, workflow_name, failed_step, error_norm,
-               error, ROW_NUMBER() OVER (PARTITION BY fingerprint ORDER BY ${newest}, id DESC) AS nth
-             FROM runs WHERE ${failed.sql}) newest
-       WHERE nth = 1`,
-      failed.params,
-    ),
-    // First and last seen ignore the window and the workflow (the fingerprint implies it).
-    db.all<SeenRow>(
-      `SELECT fingerprint, MIN(sort_ms) AS first_ms, MAX(sort_ms) AS last_ms FROM runs
-       WHERE source IN (${placeholders(filter.sources.length)}) AND fingerprint IN (
-         SELECT DISTINCT fingerprint FROM runs WHERE ${failed.sql})
-       GROUP BY fingerprint`,
-      [...filter.sources, ...failed.params],
+    // Per group, seeks in its own index: first and last seen over all history (not only the
+    // window: that is what makes "new in the window" mean something), and its newest run in
+    // the window, whose error is the sample.
+    db.all<HeadRow>(
+      `SELECT h.fingerprint, h.first_ms, h.last_ms, r.source, r.workflow_id, r.workflow_name,
+         r.failed_step, r.error_norm, r.error
+       FROM (SELECT f.source, f.fingerprint,
+               (SELECT MIN(a.sort_ms) FROM runs a WHERE ${group}) AS first_ms,
+               (SELECT MAX(a.sort_ms) FROM runs a WHERE ${group}) AS last_ms,
+               (SELECT a.id FROM runs a WHERE ${group} AND a.sort_ms IS NOT NULL${inWindow.sql}
+                ORDER BY ${newest}, a.id DESC LIMIT 1) AS newest_id
+             FROM (SELECT DISTINCT source, fingerprint FROM runs WHERE ${failed.sql}) f) h
+       JOIN runs r ON r.source = h.source AND r.id = h.newest_id`,
+      [...inWindow.params, ...failed.params],
     ),
     db.all<VersionRow>(
       `SELECT DISTINCT fingerprint, version FROM runs
@@ -59,14 +78,12 @@ export async function failureGroups(db: Db, filter: RunFilter): Promise<FailureG
     ),
     // Counted apart from the groups, so a failed run left without a fingerprint shows as a gap.
     db.all<{ n: Num }>(
-      `SELECT COUNT(*) AS n FROM runs WHERE ${where.sql} AND sort_ms IS NOT NULL`,
-      where.params,
+      `SELECT COUNT(*) AS n FROM runs WHERE ${countedWhere.sql} AND sort_ms IS NOT NULL`,
+      countedWhere.params,
     ),
   ])
-  const seenBy = new Map(seen.map((row) => [row.fingerprint, row]))
   const groups = new Map<string, FailureGroup>()
-  for (const row of samples) {
-    const times = seenBy.get(row.fingerprint)
+  for (const row of heads) {
     groups.set(row.fingerprint, {
       fingerprint: row.fingerprint,
       source: row.source,
@@ -76,8 +93,8 @@ export async function failureGroups(db: Db, filter: RunFilter): Promise<FailureG
       message: row.error_norm ?? '',
       sample: row.error,
       count: 0,
-      firstSeenMs: Number(times?.first_ms ?? 0),
-      lastSeenMs: Number(times?.last_ms ?? 0),
+      firstSeenMs: Number(row.first_ms),
+      lastSeenMs: Number(row.last_ms),
       daily: [],
       versions: [],
     })

@@ -14,9 +14,9 @@ function v3(dialect: Dialect): string {
 ALTER TABLE runs ADD COLUMN fingerprint TEXT;
 ALTER TABLE runs ADD COLUMN error_norm TEXT;
 CREATE INDEX runs_failure
-  ON runs (source, fingerprint, sort_ms DESC${nullsLast[dialect]}, id DESC)
+  ON runs (source, fingerprint, sort_ms DESC${nullsLast[dialect]}, id DESC, status)
   WHERE fingerprint IS NOT NULL;
-CREATE INDEX runs_failure_window ON runs (source, sort_ms, fingerprint, workflow_id)
+CREATE INDEX runs_failure_window ON runs (source, sort_ms, fingerprint, workflow_id, version)
   WHERE fingerprint IS NOT NULL;
 CREATE INDEX runs_unfingerprinted ON runs (source, id)
   WHERE status = 'failed' AND fingerprint IS NULL;
