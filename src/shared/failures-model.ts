@@ -41,6 +41,12 @@ export const failuresResponseSchema = z.object({
   groups: z.array(failureGroupSchema),
   /** Every failed run in the window: the groups' counts add up to it. */
   totalFailed: count(),
+  /**
+   * Sources with step detail (puq): failed runs of the window whose detail the sync has not
+   * read yet. Their group rests on the listing alone (puq lists no error or step), so they
+   * move to their cause's group once read; zero means every group is final.
+   */
+  awaitingDetail: z.optional(count()),
   coverage: z.optional(coverageSchema),
 })
 export type FailuresResponse = z.infer<typeof failuresResponseSchema>

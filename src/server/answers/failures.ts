@@ -49,7 +49,7 @@ export async function failuresAnswer(
 ): Promise<FailuresResponse> {
   const { fromMs, toMs } = resolveWindow(query, nowMs)
   const filter = { sources: [sync.source], workflow: query.workflow, fromMs, toMs }
-  const [{ groups, totalFailed }, coverage] = await Promise.all([
+  const [{ groups, totalFailed, withoutDetail }, coverage] = await Promise.all([
     store.failureGroups(filter),
     coverageOf(store, sync, filter),
   ])
@@ -58,6 +58,7 @@ export async function failuresAnswer(
     to: new Date(toMs).toISOString(),
     groups: groups.map((group) => toFailureGroup(group, fromMs, toMs)),
     totalFailed,
+    ...(sync.feed.info.capabilities.stepDetail ? { awaitingDetail: withoutDetail } : {}),
     ...(coverage === undefined ? {} : { coverage }),
   }
 }

@@ -50,7 +50,7 @@ export async function failureGroups(db: Db, filter: RunFilter): Promise<FailureG
   const newest = db.dialect === 'postgres' ? 'a.sort_ms DESC NULLS LAST' : 'a.sort_ms DESC'
   const group = 'a.source = f.source AND a.fingerprint = f.fingerprint'
   const countedWhere = whereOf({ ...filter, status: ['failed'] })
-  const [days, heads, versions, total] = await Promise.all([
+  const [days, heads, versions, total, withoutDetail] = await Promise.all([
     db.all<DayRow>(
       `SELECT fingerprint, sort_ms - sort_ms % ${rollupDayMs} AS day_ms, COUNT(*) AS n
        FROM runs WHERE ${failed.sql} GROUP BY 1, 2`,
@@ -79,6 +79,11 @@ export async function failureGroups(db: Db, filter: RunFilter): Promise<FailureG
     // Counted apart from the groups, so a failed run left without a fingerprint shows as a gap.
     db.all<{ n: Num }>(
       `SELECT COUNT(*) AS n FROM runs WHERE ${countedWhere.sql} AND sort_ms IS NOT NULL`,
+      countedWhere.params,
+    ),
+    db.all<{ n: Num }>(
+      `SELECT COUNT(*) AS n FROM runs
+       WHERE ${countedWhere.sql} AND sort_ms IS NOT NULL AND steps_json IS NULL`,
       countedWhere.params,
     ),
   ])
@@ -118,5 +123,6 @@ export async function failureGroups(db: Db, filter: RunFilter): Promise<FailureG
         (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0),
     ),
     totalFailed: Number(total[0]?.n ?? 0),
+    withoutDetail: Number(withoutDetail[0]?.n ?? 0),
   }
 }

@@ -91,7 +91,7 @@ export class SqlStore implements RunStore {
   }
 
   async failureGroups(filter: RunFilter): Promise<FailureGroups> {
-    if (filter.sources.length === 0) return { groups: [], totalFailed: 0 }
+    if (filter.sources.length === 0) return { groups: [], totalFailed: 0, withoutDetail: 0 }
     return failureGroups(this.db, filter)
   }
 

@@ -80,8 +80,9 @@ export function describeFailuresContract(name: string, open: OpenStore): void {
     it('groups a window by fingerprint, first and last seen over all history', async () => {
       const store = await fresh()
       await store.write({ source: 's1', runs: history })
-      const { groups, totalFailed } = await store.failureGroups(window)
+      const { groups, totalFailed, withoutDetail } = await store.failureGroups(window)
       expect(totalFailed).toBe(4)
+      expect(withoutDetail).toBe(4)
       expect(groups.map((g) => [g.fingerprint, g.count])).toEqual([
         [fpA, 2],
         [fpB, 1],
@@ -119,6 +120,7 @@ export function describeFailuresContract(name: string, open: OpenStore): void {
       expect(await store.failureGroups({ ...window, sources: [] })).toEqual({
         groups: [],
         totalFailed: 0,
+        withoutDetail: 0,
       })
     })
 
@@ -185,7 +187,10 @@ export function describeFailuresContract(name: string, open: OpenStore): void {
       expect(await only()).toEqual([fp('classify', 'boom 42')])
       // A new error with the kept step: fingerprinted from the merged row.
       await store.write({ source: 's1', runs: [listed('timeout after 30s')] })
-      const [group] = (await store.failureGroups(window)).groups
+      await store.write({ source: 's1', steps: [{ runId: 'p1', steps: [] }] })
+      const { groups, withoutDetail } = await store.failureGroups(window)
+      expect(withoutDetail).toBe(0)
+      const [group] = groups
       expect(group).toMatchObject({
         fingerprint: fp('classify', 'timeout after 30s'),
         step: 'classify',

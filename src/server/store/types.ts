@@ -77,6 +77,11 @@ export type FailureGroups = {
   groups: FailureGroup[]
   /** Every dated failed run of the filter: the groups' counts add up to it. */
   totalFailed: number
+  /**
+   * Of those, runs whose step detail is not stored: with a vendor that has detail (puq), their
+   * group rests on the listing alone and changes once the detail is read.
+   */
+  withoutDetail: number
 }
 
 /** Per (workflow, step) over a window; see `RunStore.stepStats`. */
