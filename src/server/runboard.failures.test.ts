@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { failuresResponseSchema, stepsResponseSchema } from '../shared/failures-model'
-import { apiErrorSchema, runPageSchema, type Run } from '../shared/model'
+import { apiErrorSchema, runDetailSchema, runPageSchema, type Run } from '../shared/model'
 import { normalizeError, trigifyFailedStep } from './failures/fingerprint'
 import {
   frozenNow,
@@ -221,6 +221,70 @@ describe('steps', () => {
       expect(step.failureRate).toBeCloseTo(step.failures / runs, 10)
       if (step.p50Ms !== null) expect(step.p95Ms ?? -1).toBeGreaterThanOrEqual(step.p50Ms)
     }
+  })
+})
+
+describe('steps of a window read in full', () => {
+  it("match each puq run's own steps, folded here by last attempt", async () => {
+    const since = new Date(Date.parse(to) - 6 * 3_600_000).toISOString()
+    const page = await server.json(
+      `/api/sources/demo-puq/runs?from=${since}&to=${to}&pageSize=100`,
+      runPageSchema,
+    )
+    expect(page.total).toBeGreaterThan(5)
+    expect(page.total).toBeLessThanOrEqual(100)
+    type Tally = { runs: number; failures: number; retried: number; durations: number[] }
+    const expected = new Map<string, Tally>()
+    for (const run of page.items) {
+      // Opening a run reads its steps through and stores them, so every run of the window counts.
+      const detail = await server.json(`/api/sources/demo-puq/runs/${run.id}`, runDetailSchema)
+      const last = new Map<string, { status: string; attempt: number; durationMs?: number }>()
+      const attempts = new Map<string, number>()
+      for (const step of detail.steps ?? []) {
+        const seen = last.get(step.name)
+        if (seen === undefined || step.attempt >= seen.attempt) last.set(step.name, step)
+        attempts.set(step.name, Math.max(attempts.get(step.name) ?? 0, step.attempt))
+      }
+      for (const [name, step] of last) {
+        const key = `${run.workflowId}/${name}`
+        const tally = expected.get(key) ?? { runs: 0, failures: 0, retried: 0, durations: [] }
+        tally.runs += 1
+        if (step.status === 'failed') tally.failures += 1
+        if ((attempts.get(name) ?? 1) > 1) tally.retried += 1
+        if (step.durationMs !== undefined) tally.durations.push(step.durationMs)
+        expected.set(key, tally)
+      }
+    }
+    const answer = await server.json(
+      `/api/sources/demo-puq/steps?from=${since}&to=${to}`,
+      stepsResponseSchema,
+    )
+    expect(answer.runsRead).toBe(page.total)
+    const nearestRank = (values: number[], q: number) => {
+      const sorted = [...values].sort((a, b) => a - b)
+      return sorted.length === 0 ? null : (sorted[Math.ceil(q * sorted.length) - 1] ?? null)
+    }
+    expect(
+      new Map(
+        answer.steps.map((s) => [
+          `${s.workflowId}/${s.step}`,
+          [s.runs, s.failures, s.retried, s.p50Ms, s.p95Ms],
+        ]),
+      ),
+    ).toEqual(
+      new Map(
+        [...expected].map(([key, t]) => [
+          key,
+          [
+            t.runs,
+            t.failures,
+            t.retried,
+            nearestRank(t.durations, 0.5),
+            nearestRank(t.durations, 0.95),
+          ],
+        ]),
+      ),
+    )
   })
 })
 
