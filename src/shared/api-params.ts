@@ -54,9 +54,21 @@ const wholeNumber = (min: number, max: number) =>
     z.int().check(z.minimum(min), z.maximum(max)),
   )
 
+/** A failure group's key as `fingerprintOf` makes it: the rule's version, then 16 hex digits. */
+export const fingerprintSchema = z
+  .string()
+  .check(
+    z.regex(
+      /^v[1-9]\d*:[0-9a-f]{16}$/,
+      'must be a failure fingerprint such as v1:0123456789abcdef',
+    ),
+  )
+
 export const runsQuerySchema = z.object({
   workflow: z.optional(idSchema),
   status: z.optional(statusListSchema),
+  /** Only the runs of one failure group (`GET …/failures`), with every other filter. */
+  failure: z.optional(fingerprintSchema),
   /** Narrow the listing to runs that started in [from, to) (a chart bar, for example). */
   from: z.optional(isoInstant),
   to: z.optional(isoInstant),
@@ -82,3 +94,17 @@ export const statsQuerySchema = z.object({
   tz: z._default(timeZoneSchema, 'UTC'),
 })
 export type StatsQuery = z.infer<typeof statsQuerySchema>
+
+/** The failure inbox and the steps table: one workflow or all, over a window. */
+const windowQuery = {
+  workflow: z.optional(idSchema),
+  /** Default: the 7 days up to now. */
+  from: z.optional(isoInstant),
+  to: z.optional(isoInstant),
+}
+
+export const failuresQuerySchema = z.object(windowQuery)
+export type FailuresQuery = z.infer<typeof failuresQuerySchema>
+
+export const stepsQuerySchema = z.object(windowQuery)
+export type StepsQuery = z.infer<typeof stepsQuerySchema>

@@ -22,6 +22,8 @@ export function runsApiPath(params: {
   source: string
   workflow?: string
   status?: readonly string[]
+  /** One failure group's fingerprint (the failure inbox's link to its runs). */
+  failure?: string
   from?: string
   to?: string
   page: number | string
@@ -30,10 +32,23 @@ export function runsApiPath(params: {
   return apiPath(`/api/sources/${encodeURIComponent(params.source)}/runs`, {
     workflow: params.workflow,
     status: params.status,
+    failure: params.failure,
     from: params.from,
     to: params.to,
     page: params.page,
     pageSize: params.pageSize,
+  })
+}
+
+/** The failure inbox (`failures`) or steps table (`steps`) path for a source and window. */
+export function windowApiPath(
+  kind: 'failures' | 'steps',
+  params: { source: string; workflow?: string; from?: string; to?: string },
+): string {
+  return apiPath(`/api/sources/${encodeURIComponent(params.source)}/${kind}`, {
+    workflow: params.workflow,
+    from: params.from,
+    to: params.to,
   })
 }
 

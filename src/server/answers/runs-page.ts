@@ -11,7 +11,7 @@ import { resolveWindow } from './time-window'
 
 export function filterOf(
   source: string,
-  query: Pick<RunsQuery, 'workflow' | 'status' | 'from' | 'to'>,
+  query: Pick<RunsQuery, 'workflow' | 'status' | 'from' | 'to'> & { failure?: string | undefined },
   nowMs: number,
 ): RunFilter {
   const hasWindow = query.from !== undefined || query.to !== undefined
@@ -19,6 +19,7 @@ export function filterOf(
   return {
     sources: [source],
     workflow: query.workflow,
+    failure: query.failure,
     status: query.status,
     fromMs: window?.fromMs,
     toMs: window?.toMs,

@@ -1,12 +1,20 @@
 /**
- * The read-only data routes: sources (with their sync), workflows, runs, run detail, stats.
+ * The read-only data routes: sources (with their sync), workflows, runs, run detail, stats,
+ * and the failure inbox's failures and steps.
  * Every parameter is parsed with the shared schemas first; every answer comes from the run
  * index (the store), which the sync keeps filled. Only a run opened by id that the store does
  * not hold yet (puq) reaches the vendor from here.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { runDetailQuerySchema, runsQuerySchema, statsQuerySchema } from '../../shared/api-params'
+import {
+  failuresQuerySchema,
+  runDetailQuerySchema,
+  runsQuerySchema,
+  statsQuerySchema,
+  stepsQuerySchema,
+} from '../../shared/api-params'
+import type { FailuresResponse, StepsResponse } from '../../shared/failures-model'
 import { idSchema } from '../../shared/model'
 import type {
   RunDetail,
@@ -16,9 +24,11 @@ import type {
   WorkflowsResponse,
 } from '../../shared/model'
 import { whenAnswerable } from '../answers/readiness'
+import { failuresAnswer } from '../answers/failures'
 import { runDetail } from '../answers/run-detail'
 import { runsPage } from '../answers/runs-page'
 import { statsAnswer } from '../answers/stats'
+import { stepsAnswer } from '../answers/steps'
 import { ApiError } from '../errors'
 import { parseParams } from '../param-errors'
 import type { RunStore } from '../store/types'
@@ -75,6 +85,22 @@ export function registerDataRoutes(
     const sync = await syncOf(request)
     const query = parseParams(statsQuerySchema, request.query, Object.keys(statsQuerySchema.shape))
     return statsAnswer(store, sync, query, Date.now())
+  })
+
+  app.get('/api/sources/:source/failures', async (request): Promise<FailuresResponse> => {
+    const sync = await syncOf(request)
+    const query = parseParams(
+      failuresQuerySchema,
+      request.query,
+      Object.keys(failuresQuerySchema.shape),
+    )
+    return failuresAnswer(store, sync, query, Date.now())
+  })
+
+  app.get('/api/sources/:source/steps', async (request): Promise<StepsResponse> => {
+    const sync = await syncOf(request)
+    const query = parseParams(stepsQuerySchema, request.query, Object.keys(stepsQuerySchema.shape))
+    return stepsAnswer(store, sync, query, Date.now())
   })
 
   app.get('/api/sources/:source/runs/:runId', async (request): Promise<RunDetail> => {

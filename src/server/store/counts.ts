@@ -114,9 +114,23 @@ export async function dayCounts(db: Db, filter: RunFilter): Promise<DayCounts> {
   return { days, counts, undated }
 }
 
-/** Counts per status for a filter with a workflow: its totals row, or its window's runs. */
+/**
+ * Counts per status for a filter with a workflow or a failure group: a workflow's totals row,
+ * or the matching runs themselves (a window's, or a group's, which no rollup keeps).
+ */
 export async function workflowCounts(db: Db, filter: RunFilter): Promise<StatusCounts> {
   const counts = zeroCounts()
+  if (filter.failure !== undefined) {
+    // Only failed runs carry a fingerprint; counting by status would lead SQLite to scan the
+    // source's status index (to skip a sort) instead of seeking the group's own index.
+    const where = whereOf(filter, { status: false })
+    const [row] = await db.all<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM runs WHERE ${where.sql}`,
+      where.params,
+    )
+    counts.failed = Number(row?.n ?? 0)
+    return counts
+  }
   const windowed = filter.fromMs !== undefined || filter.toMs !== undefined
   const rows = windowed
     ? await (() => {

@@ -27,6 +27,11 @@ export function whereOf(filter: RunFilter, parts: FilterParts = {}, alias = ''):
     clauses.push(`${column('workflow_id')} = ?`)
     params.push(filter.workflow)
   }
+  // A fingerprint names its workflow too, so rollup paths that skip the workflow skip this.
+  if ((parts.workflow ?? true) && filter.failure !== undefined) {
+    clauses.push(`${column('fingerprint')} = ?`)
+    params.push(filter.failure)
+  }
   const statuses = statusesOf(filter)
   if ((parts.status ?? true) && statuses !== undefined) {
     clauses.push(`${column('status')} IN (${placeholders(statuses.length)})`)

@@ -102,7 +102,10 @@ async function narrowToSlots(db: Db, filter: RunFilter, days: Range, page: Page)
 }
 
 export async function listRuns(db: Db, filter: RunFilter, page: Page): Promise<RunListPage> {
-  if (filter.workflow !== undefined) return workflowPage(db, filter, page)
+  // A failure group, like a workflow, has no rollup: counted and paged from its own index.
+  if (filter.workflow !== undefined || filter.failure !== undefined) {
+    return workflowPage(db, filter, page)
+  }
   const statuses = statusesOf(filter)
   const { days, counts, undated } = await dayCounts(db, filter)
   const total = totalOf(counts, statuses)

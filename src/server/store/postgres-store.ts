@@ -12,7 +12,7 @@ import {
   newerSchemaError,
   pendingMigrations,
 } from './schema/migrations'
-import { SqlStore } from './sql-store'
+import { openSqlStore } from './sql-store'
 import type { RunStore } from './types'
 
 const int8 = 20
@@ -165,7 +165,7 @@ export async function openPostgresStore(options: { url: string }): Promise<RunSt
     })
   }
   const locks = new SourceLocks(options.url)
-  return new SqlStore(
+  return openSqlStore(
     postgresDb(pool),
     (source) => locks.tryLock(source),
     () => locks.close(),

@@ -5,6 +5,7 @@
  */
 import type { RunStatus } from '../../shared/run-status'
 import type { Run, Step } from '../../shared/model'
+import { fingerprintOf, normalizeError } from '../failures/fingerprint'
 
 export const rollupDayMs = 86_400_000
 export const rollupSlotMs = 900_000
@@ -30,6 +31,8 @@ export const upsertColumns = [
   'failed_step',
   'version',
   'run_trigger',
+  'fingerprint',
+  'error_norm',
 ] as const
 
 export type RunRow = {
@@ -90,6 +93,21 @@ export function rowValues(source: string, run: Run): (string | number | null)[] 
     run.failedStep ?? null,
     run.version ?? null,
     run.trigger ?? null,
+    ...failureColumns(source, run),
+  ]
+}
+
+/** Only a failed run has a cause to group by; any other status clears both columns. */
+function failureColumns(source: string, run: Run): [string | null, string | null] {
+  if (run.status !== 'failed') return [null, null]
+  return [
+    fingerprintOf({
+      source,
+      workflowId: run.workflowId,
+      failedStep: run.failedStep,
+      error: run.error,
+    }),
+    normalizeError(run.error ?? ''),
   ]
 }
 

@@ -7,16 +7,21 @@ import { type RunStatus } from '../../shared/run-status'
 import type { Run, Workflow } from '../../shared/model'
 import { zeroCounts } from './counts'
 import type { Db } from './db'
+import { failureGroups } from './failures-sql'
+import { fillFingerprints } from './fill-fingerprints'
 import { placeholders, whereOf } from './filter-sql'
 import { iterateRuns, listRuns } from './paging'
 import { runColumns, runFromRow, stepsFromJson, type RunRow } from './rows'
 import { durations, slotCounts } from './stats-sql'
+import { stepStats } from './steps-sql'
 import type {
   DurationSummary,
+  FailureGroups,
   RunFilter,
   RunListPage,
   RunStore,
   SlotCounts,
+  StepStats,
   StoredRunDetail,
   SyncBatch,
   SyncCursor,
@@ -41,6 +46,8 @@ export class SqlStore implements RunStore {
 
   async write(batch: SyncBatch): Promise<void> {
     await this.db.transact(batchStatements(this.db.dialect, batch))
+    // A failed run merged with a stored cause is fingerprinted here (see write-sql.ts).
+    if (batch.runs?.some((run) => run.status === 'failed') === true) await fillFingerprints(this.db)
   }
 
   async listRuns(filter: RunFilter, page: { offset: number; limit: number }): Promise<RunListPage> {
@@ -81,6 +88,16 @@ export class SqlStore implements RunStore {
       where.params,
     )
     return Number(row?.n ?? 0)
+  }
+
+  async failureGroups(filter: RunFilter): Promise<FailureGroups> {
+    if (filter.sources.length === 0) return { groups: [], totalFailed: 0, withoutDetail: 0 }
+    return failureGroups(this.db, filter)
+  }
+
+  async stepStats(filter: RunFilter, basis: StepStats['basis']): Promise<StepStats> {
+    if (filter.sources.length === 0) return { basis, runsRead: 0, steps: [] }
+    return stepStats(this.db, filter, basis)
   }
 
   async workflows(source: string): Promise<Workflow[]> {
@@ -201,4 +218,22 @@ export class SqlStore implements RunStore {
     await this.onClose()
     await this.db.close()
   }
+}
+
+/**
+ * A store over a migrated database, once the failed runs stored before fingerprints existed
+ * (schema version 3) have theirs: every answer can then group every failed run.
+ */
+export async function openSqlStore(
+  db: Db,
+  lockSource: (source: string) => Promise<boolean>,
+  onClose?: () => Promise<void>,
+): Promise<SqlStore> {
+  try {
+    await fillFingerprints(db)
+  } catch (error) {
+    await db.close().catch(() => undefined)
+    throw error
+  }
+  return new SqlStore(db, lockSource, onClose)
 }

@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
+import { fingerprintOf } from '../failures/fingerprint'
+import { sqliteV1 } from './schema/sqlite-v1'
+import { durationLookupV2 } from './schema/v2-duration-lookup'
 import { openSqliteStore } from './sqlite-store'
 import { describeStoreContract } from './store.contract'
+import { describeFailuresContract } from './store.contract-failures'
 
 const dirs: string[] = []
 function tempDir(): string {
@@ -17,6 +21,7 @@ afterAll(() => {
 })
 
 describeStoreContract('sqlite', () => openSqliteStore({ dataDir: tempDir() }))
+describeFailuresContract('sqlite', () => openSqliteStore({ dataDir: tempDir() }))
 
 describe('openSqliteStore', () => {
   it('creates the directory and a WAL database file in it', async () => {
@@ -27,8 +32,44 @@ describe('openSqliteStore', () => {
     await store.close()
     const db = new Database(path.join(dataDir, 'runboard.db'), { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(2)
+    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(3)
     db.close()
+  })
+
+  it('fingerprints the failed runs a version 2 store holds when it migrates', async () => {
+    const dataDir = tempDir()
+    const db = new Database(path.join(dataDir, 'runboard.db'))
+    db.exec(sqliteV1)
+    db.exec(durationLookupV2)
+    db.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at_ms BIGINT NOT NULL);
+      INSERT INTO schema_migrations VALUES (1, 0), (2, 0)`)
+    const insert = db.prepare(
+      `INSERT INTO runs (source, id, workflow_id, status, vendor_status, started_ms, sort_ms, error, failed_step)
+       VALUES ('s', ?, 'w', ?, 'x', ?, ?, ?, ?)`,
+    )
+    // 1,200 failed runs (more than one batch) of two causes, and one run that succeeded.
+    for (let i = 0; i < 1200; i += 1) {
+      insert.run(
+        `f${i}`,
+        'failed',
+        i * 1000,
+        i * 1000,
+        `timeout after ${i} ms`,
+        i % 3 === 0 ? 'a' : 'b',
+      )
+    }
+    insert.run('ok', 'succeeded', 5, 5, null, null)
+    db.close()
+    const store = await openSqliteStore({ dataDir })
+    const { groups, totalFailed } = await store.failureGroups({ sources: ['s'] })
+    expect(totalFailed).toBe(1200)
+    const fp = (step: string) =>
+      fingerprintOf({ source: 's', workflowId: 'w', failedStep: step, error: 'timeout after 1 ms' })
+    expect(groups.map((g) => [g.fingerprint, g.count, g.message, g.firstSeenMs])).toEqual([
+      [fp('b'), 800, 'timeout after <duration>', 1000],
+      [fp('a'), 400, 'timeout after <duration>', 0],
+    ])
+    await store.close()
   })
 
   it('reopens a store with what it held', async () => {
@@ -53,7 +94,7 @@ describe('openSqliteStore', () => {
     db.prepare('INSERT INTO schema_migrations (version, applied_at_ms) VALUES (7, 0)').run()
     db.close()
     await expect(openSqliteStore({ dataDir })).rejects.toThrow(
-      `The store at ${file} has schema version 7; this Runboard knows up to 2. Upgrade Runboard or point RUNBOARD_DATA_DIR elsewhere.`,
+      `The store at ${file} has schema version 7; this Runboard knows up to 3. Upgrade Runboard or point RUNBOARD_DATA_DIR elsewhere.`,
     )
   })
 

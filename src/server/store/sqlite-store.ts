@@ -14,7 +14,7 @@ import {
   newerSchemaError,
   pendingMigrations,
 } from './schema/migrations'
-import { SqlStore } from './sql-store'
+import { openSqlStore } from './sql-store'
 import type { RunStore } from './types'
 
 export const sqliteFileName = 'runboard.db'
@@ -108,15 +108,13 @@ function reason(error: unknown): string {
   }
 }
 
-export function openSqliteStore(options: { dataDir: string }): Promise<RunStore> {
-  try {
-    return Promise.resolve(openSync(options.dataDir))
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
-  }
+export async function openSqliteStore(options: { dataDir: string }): Promise<RunStore> {
+  const db = openSync(options.dataDir)
+  // One process owns the file: the right to sync a source is always this process's.
+  return openSqlStore(db, () => Promise.resolve(true))
 }
 
-function openSync(dataDir: string): RunStore {
+function openSync(dataDir: string): Db {
   const options = { dataDir }
   const file = path.join(options.dataDir, sqliteFileName)
   try {
@@ -146,6 +144,5 @@ function openSync(dataDir: string): RunStore {
       { cause: error },
     )
   }
-  // One process owns the file: the right to sync a source is always this process's.
-  return new SqlStore(sqliteDb(db), () => Promise.resolve(true))
+  return sqliteDb(db)
 }

@@ -47,7 +47,11 @@ function directSlots(db: Db, filter: RunFilter, slotMs: number): Promise<SlotRow
 
 export async function slotCounts(db: Db, filter: RunFilter, slotMs: number): Promise<SlotCounts[]> {
   const reads: Promise<SlotRow[]>[] = []
-  if (filter.workflow !== undefined || slotMs % rollupSlotMs !== 0) {
+  if (
+    filter.workflow !== undefined ||
+    filter.failure !== undefined ||
+    slotMs % rollupSlotMs !== 0
+  ) {
     reads.push(directSlots(db, filter, slotMs))
   } else {
     const split = splitWindow(filter, rollupSlotMs)
@@ -146,7 +150,7 @@ async function bucketValues(db: Db, filter: RunFilter, bucket: number): Promise<
 }
 
 export async function durations(db: Db, filter: RunFilter): Promise<DurationSummary | undefined> {
-  if (filter.workflow !== undefined) {
+  if (filter.workflow !== undefined || filter.failure !== undefined) {
     const where = whereOf(filter)
     const rows = await db.all<DurationRow>(
       `SELECT duration_ms FROM runs WHERE ${where.sql} AND ${countsTowardDurations}`,

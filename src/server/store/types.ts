@@ -14,6 +14,11 @@ export type RunFilter = {
   /** One source, or several for the all-sources view. */
   sources: readonly string[]
   workflow?: string | undefined
+  /**
+   * One failure group: failed runs with this fingerprint (`failures/fingerprint.ts`). Like a
+   * workflow, it cannot be read from the rollups, so reads with it count from the runs.
+   */
+  failure?: string | undefined
   /** Any of these statuses; an empty list narrows nothing, like an absent one. */
   status?: readonly RunStatus[] | undefined
   /**
@@ -43,6 +48,67 @@ export type StoredRunDetail = {
 
 /** Outcome counts of one time slot of `slotMs` (an hour, or 15 minutes), by status. */
 export type SlotCounts = { slotStartMs: number; status: RunStatus; count: number }
+
+/** One failure group (one fingerprint) of a window; times are epoch milliseconds. */
+export type FailureGroup = {
+  fingerprint: string
+  source: string
+  workflowId: string
+  /** From the group's newest run in the window, like `sample`. */
+  workflowName: string | null
+  step: string | null
+  /** The normalized error every run of the group shares. */
+  message: string
+  /** The raw error of the group's newest run in the window. */
+  sample: string | null
+  /** Runs in the window. */
+  count: number
+  /** Over every stored run of the fingerprint, not only the window's. */
+  firstSeenMs: number
+  lastSeenMs: number
+  /** Runs per UTC day (day start) in the window, days without runs left out, oldest first. */
+  daily: { dayMs: number; count: number }[]
+  /** The vendor versions (puq) the group's runs in the window ran on, sorted. */
+  versions: string[]
+}
+
+export type FailureGroups = {
+  /** By count descending, then last seen descending, then fingerprint. */
+  groups: FailureGroup[]
+  /** Every dated failed run of the filter: the groups' counts add up to it. */
+  totalFailed: number
+  /**
+   * Of those, runs whose step detail is not stored: with a vendor that has detail (puq), their
+   * group rests on the listing alone and changes once the detail is read.
+   */
+  withoutDetail: number
+}
+
+/** Per (workflow, step) over a window; see `RunStore.stepStats`. */
+export type StepStat = {
+  workflowId: string
+  step: string
+  /** Runs that reached the step (null: the basis cannot tell, errors only). */
+  runs: number | null
+  /** Runs whose last attempt of the step failed. */
+  failures: number
+  /** Runs that needed more than one attempt of the step. */
+  retried: number | null
+  /** Of the last attempt, nearest rank; null without a duration. */
+  p50Ms: number | null
+  p95Ms: number | null
+}
+
+export type StepStats = {
+  /**
+   * `steps`: read from the runs' step detail (puq). `errors-only`: the step named in failed
+   * runs' errors (Trigify lists no steps), so only failures are known.
+   */
+  basis: 'steps' | 'errors-only'
+  /** Runs of the window the figures rest on (with step detail, or failed). */
+  runsRead: number
+  steps: StepStat[]
+}
 
 export type DurationSummary = { p50Ms: number; p95Ms: number; sampleSize: number }
 
@@ -101,6 +167,13 @@ export interface RunStore {
    * part of the filter is ignored: an undated run is in none.
    */
   countUndated(filter: RunFilter): Promise<number>
+  /**
+   * The filter's failed runs grouped by fingerprint (its status part is ignored: only failed
+   * runs have a cause). Undated runs are in no window and so in no group.
+   */
+  failureGroups(filter: RunFilter): Promise<FailureGroups>
+  /** Per (workflow, step) figures of the filter's dated runs, on the basis given. */
+  stepStats(filter: RunFilter, basis: StepStats['basis']): Promise<StepStats>
 
   workflows(source: string): Promise<Workflow[]>
   workflowActivity(source: string): Promise<WorkflowActivity[]>

@@ -17,14 +17,46 @@ const rowsPerStatement: Record<Dialect, number> = { sqlite: 1, postgres: 200 }
  */
 const keptFromDetail = new Set(['error', 'failed_step'])
 
-const updates = upsertColumns
-  .filter((column) => column !== 'source' && column !== 'id')
-  .map((column) =>
-    keptFromDetail.has(column)
-      ? `${column} = CASE WHEN excluded.${column} IS NULL AND runs.status = excluded.status THEN runs.${column} ELSE excluded.${column} END`
-      : `${column} = excluded.${column}`,
-  )
-  .join(', ')
+/** The stored row's cause is what the upsert leaves: its error and step, where kept. */
+const keepsStored = `runs.status = excluded.status
+  AND excluded.workflow_id = runs.workflow_id
+  AND COALESCE(excluded.error, runs.error) IS NOT DISTINCT FROM runs.error
+  AND COALESCE(excluded.failed_step, runs.failed_step) IS NOT DISTINCT FROM runs.failed_step`
+const mergesDetail = `runs.status = excluded.status AND (
+  (excluded.error IS NULL AND runs.error IS NOT NULL)
+  OR (excluded.failed_step IS NULL AND runs.failed_step IS NOT NULL))`
+
+/**
+ * The fingerprint follows the cause the row ends up with. Unchanged: the stored one stands. The
+ * listing's own: the one computed from it. A mix of the two (puq lists the error, its detail
+ * named the step): no SQL can normalize it, so it is left NULL for `fillFingerprints`, which
+ * runs after every write.
+ */
+const failureUpdates = [
+  `fingerprint = CASE WHEN excluded.fingerprint IS NULL THEN NULL
+    WHEN ${keepsStored} THEN runs.fingerprint WHEN ${mergesDetail} THEN NULL
+    ELSE excluded.fingerprint END`,
+  `error_norm = CASE WHEN excluded.fingerprint IS NULL THEN NULL
+    WHEN excluded.error IS NULL AND runs.status = excluded.status THEN runs.error_norm
+    ELSE excluded.error_norm END`,
+]
+
+const updates = [
+  ...upsertColumns
+    .filter(
+      (column) =>
+        column !== 'source' &&
+        column !== 'id' &&
+        column !== 'fingerprint' &&
+        column !== 'error_norm',
+    )
+    .map((column) =>
+      keptFromDetail.has(column)
+        ? `${column} = CASE WHEN excluded.${column} IS NULL AND runs.status = excluded.status THEN runs.${column} ELSE excluded.${column} END`
+        : `${column} = excluded.${column}`,
+    ),
+  ...failureUpdates,
+].join(', ')
 
 function upsertSql(rows: number): string {
   const tuple = `(${upsertColumns.map(() => '?').join(', ')})`

@@ -6,6 +6,7 @@
 import { postgresV1 } from './postgres-v1'
 import { sqliteV1 } from './sqlite-v1'
 import { durationLookupV2 } from './v2-duration-lookup'
+import { fingerprintsV3 } from './v3-fingerprints'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -14,6 +15,7 @@ export type Migration = { version: number; sql: Record<Dialect, string> }
 export const migrations: readonly Migration[] = [
   { version: 1, sql: { sqlite: sqliteV1, postgres: postgresV1 } },
   { version: 2, sql: { sqlite: durationLookupV2, postgres: durationLookupV2 } },
+  { version: 3, sql: fingerprintsV3 },
 ]
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0)
