@@ -26,7 +26,18 @@ export const statusListSchema = z.pipe(
   z.array(runStatusSchema).check(z.minLength(1)),
 )
 
-const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time' })
+const instantMessage = 'must be an ISO 8601 time with a zone, such as 2026-01-10T02:00:00Z'
+
+/**
+ * An ISO 8601 instant: a zone (`Z` or an offset) is required, since a time without one means a
+ * different instant in every browser; seconds and their fraction are optional
+ * (`2026-01-10T02:00+01:00` is what a datetime-local input yields plus its zone).
+ */
+export const isoInstantSchema = z.union(
+  [z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })],
+  { error: instantMessage },
+)
+const isoInstant = isoInstantSchema
 
 /** An IANA time zone the runtime knows (`Europe/Berlin`, `UTC`). */
 export const timeZoneSchema = z.string().check(
@@ -54,12 +65,19 @@ const wholeNumber = (min: number, max: number) =>
     z.int().check(z.minimum(min), z.maximum(max)),
   )
 
+/** Listing orders: by start time or by duration, `-` for descending. */
+export const runSorts = ['-started', 'started', '-duration', 'duration'] as const
+export type RunSort = (typeof runSorts)[number]
+export const defaultRunSort: RunSort = '-started'
+
 export const runsQuerySchema = z.object({
   workflow: z.optional(idSchema),
   status: z.optional(statusListSchema),
   /** Narrow the listing to runs that started in [from, to) (a chart bar, for example). */
   from: z.optional(isoInstant),
   to: z.optional(isoInstant),
+  /** Runs without a duration (still running, or never told) list last in either direction. */
+  sort: z._default(z.enum(runSorts), defaultRunSort),
   page: z._default(wholeNumber(1, 100_000), 1),
   pageSize: z._default(wholeNumber(1, 100), defaultPageSize),
 })

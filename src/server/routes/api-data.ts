@@ -68,7 +68,7 @@ export function registerDataRoutes(
   app.get('/api/sources/:source/runs', async (request): Promise<RunPage> => {
     const sync = await syncOf(request)
     const query = parseParams(runsQuerySchema, request.query, Object.keys(runsQuerySchema.shape))
-    return runsPage(store, sync, query, Date.now())
+    return runsPage(store, sync, query)
   })
 
   app.get('/api/sources/:source/stats', async (request): Promise<RunStats> => {

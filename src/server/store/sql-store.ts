@@ -8,11 +8,13 @@ import type { Run, Workflow } from '../../shared/model'
 import { zeroCounts } from './counts'
 import type { Db } from './db'
 import { placeholders, whereOf } from './filter-sql'
-import { iterateRuns, listRuns } from './paging'
+import { iterateRuns } from './paging'
 import { runColumns, runFromRow, stepsFromJson, type RunRow } from './rows'
+import { sortedPage } from './sorted-paging'
 import { durations, slotCounts } from './stats-sql'
 import type {
   DurationSummary,
+  PageRequest,
   RunFilter,
   RunListPage,
   RunStore,
@@ -43,9 +45,9 @@ export class SqlStore implements RunStore {
     await this.db.transact(batchStatements(this.db.dialect, batch))
   }
 
-  async listRuns(filter: RunFilter, page: { offset: number; limit: number }): Promise<RunListPage> {
+  async listRuns(filter: RunFilter, page: PageRequest): Promise<RunListPage> {
     if (filter.sources.length === 0) return { items: [], total: 0, counts: zeroCounts() }
-    return listRuns(this.db, filter, page)
+    return sortedPage(this.db, filter, page)
   }
 
   iterateRuns(filter: RunFilter, chunkSize = 500): AsyncIterable<Run[]> {

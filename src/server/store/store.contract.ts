@@ -15,6 +15,7 @@ import {
   useStores,
   type OpenStore,
 } from './testing/contract-fixtures'
+import { describeExploreContract } from './store.contract-explore'
 import { describeSyncContract } from './store.contract-sync'
 
 export type { OpenStore }
@@ -297,4 +298,5 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     })
   })
   describeSyncContract(name, open)
+  describeExploreContract(name, open)
 }

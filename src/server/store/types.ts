@@ -7,6 +7,7 @@
  * (ISO strings) are what reads return, so the API maps nothing.
  */
 import type { RunStatus } from '../../shared/run-status'
+import type { RunSort } from '../../shared/api-params'
 import type { Run, Step, Workflow } from '../../shared/model'
 
 /** Which runs a read is about. Every field narrows; none set means every run of the sources. */
@@ -23,6 +24,13 @@ export type RunFilter = {
   fromMs?: number | undefined
   toMs?: number | undefined
 }
+
+/**
+ * Which rows of the filter's order a page holds. `sort` defaults to newest first (`-started`);
+ * `started` lists dated runs oldest first, undated ones still last; the duration orders list
+ * runs without a duration last either way. Ties go by id, then source, in the same direction.
+ */
+export type PageRequest = { offset: number; limit: number; sort?: RunSort | undefined }
 
 export type RunListPage = {
   items: Run[]
@@ -82,7 +90,7 @@ export interface RunStore {
 
   write(batch: SyncBatch): Promise<void>
 
-  listRuns(filter: RunFilter, page: { offset: number; limit: number }): Promise<RunListPage>
+  listRuns(filter: RunFilter, page: PageRequest): Promise<RunListPage>
   /** Matching runs newest first in chunks, for exports: constant memory however many. */
   iterateRuns(filter: RunFilter, chunkSize?: number): AsyncIterable<Run[]>
   getRun(source: string, id: string): Promise<StoredRunDetail | undefined>
