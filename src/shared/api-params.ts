@@ -83,6 +83,19 @@ export const runsQuerySchema = z.object({
 })
 export type RunsQuery = z.infer<typeof runsQuerySchema>
 
+export const exportFormats = ['csv', 'ndjson'] as const
+export type ExportFormat = (typeof exportFormats)[number]
+
+/** The runs listing's filters (not its page or order: an export is every match, newest first). */
+export const runsExportQuerySchema = z.object({
+  format: z.enum(exportFormats),
+  workflow: z.optional(idSchema),
+  status: z.optional(statusListSchema),
+  from: z.optional(isoInstant),
+  to: z.optional(isoInstant),
+})
+export type RunsExportQuery = z.infer<typeof runsExportQuerySchema>
+
 export const runDetailQuerySchema = z.object({
   /** Trigify has no run endpoint: knowing the workflow lets the server find the run fast. */
   workflow: z.optional(idSchema),

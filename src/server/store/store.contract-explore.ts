@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { RunSort } from '../../shared/api-params'
+import { runSchema } from '../../shared/model'
+import { exportStream } from '../export/export-stream'
+import { csvObjects } from '../testing/csv-parse'
 import { day, ids, run, T0, useStores, type OpenStore } from './testing/contract-fixtures'
 import type { RunFilter, RunStore } from './types'
 
@@ -95,6 +98,64 @@ export function describeExploreContract(name: string, open: OpenStore): void {
       // Durations of 12 s are the runs i = 12 + 13k: the highest ids are 389, 376, 363.
       expect(ids(slowest.items)).toEqual(['r389', 'r376', 'r363'])
       expect(slowest.items[0]?.durationMs).toBe(12_000)
+    })
+  })
+}
+
+const tenKb = 'a,"b"\n<i>c</i>\r\n'.repeat(700).slice(0, 10_240)
+const oddErrors = [
+  'He said "no", then left',
+  '<script>alert("x")</script> &amp; <b>bold</b>',
+  'line one\nline two\r\nline three',
+  tenKb,
+  '=HYPERLINK("http://evil.example","click")',
+  '-1+2',
+  '@SUM(A1:A9)',
+  'Ünïcødé ✓ 漢字, tab\there',
+]
+
+async function exported(store: RunStore, format: 'csv' | 'ndjson'): Promise<string> {
+  let text = ''
+  for await (const part of exportStream(store.iterateRuns({ sources: ['s1'] }, 3), format)) {
+    text += String(part)
+  }
+  return text
+}
+
+export function describeExportContract(name: string, open: OpenStore): void {
+  describe(`RunStore contract, export of odd text: ${name}`, () => {
+    const fresh = useStores(open)
+    const runs = oddErrors.map((error, i) =>
+      run(`r${i}`, i, { status: 'failed', error, workflowName: `Flow ${i}, "quoted"` }),
+    )
+
+    it('exports quotes, HTML, line breaks and a 10 kB error as CSV a spreadsheet reads back', async () => {
+      const store = await fresh()
+      await store.write({ source: 's1', runs })
+      const rows = csvObjects(await exported(store, 'csv'))
+      expect(rows.map((row) => row.id)).toEqual(['r7', 'r6', 'r5', 'r4', 'r3', 'r2', 'r1', 'r0'])
+      expect(rows.map((row) => row.error).reverse()).toEqual([
+        'He said "no", then left',
+        '<script>alert("x")</script> &amp; <b>bold</b>',
+        'line one\nline two\r\nline three',
+        tenKb,
+        `'=HYPERLINK("http://evil.example","click")`,
+        "'-1+2",
+        "'@SUM(A1:A9)",
+        'Ünïcødé ✓ 漢字, tab\there',
+      ])
+      expect(rows[4]?.error).toHaveLength(10_240)
+      expect(rows[0]?.workflowName).toBe('Flow 7, "quoted"')
+      expect(rows[0]?.startedAt).toBe('2026-01-10T00:07:00.000Z')
+    })
+
+    it('exports the same runs as NDJSON, one normalized run per line, text untouched', async () => {
+      const store = await fresh()
+      await store.write({ source: 's1', runs })
+      const lines = (await exported(store, 'ndjson')).split('\n')
+      expect(lines.pop()).toBe('')
+      const read = lines.map((line) => runSchema.parse(JSON.parse(line)))
+      expect(read.map((r) => r.error).reverse()).toEqual(oddErrors)
     })
   })
 }

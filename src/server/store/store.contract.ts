@@ -15,7 +15,7 @@ import {
   useStores,
   type OpenStore,
 } from './testing/contract-fixtures'
-import { describeExploreContract } from './store.contract-explore'
+import { describeExploreContract, describeExportContract } from './store.contract-explore'
 import { describeSyncContract } from './store.contract-sync'
 
 export type { OpenStore }
@@ -299,4 +299,5 @@ export function describeStoreContract(name: string, open: OpenStore): void {
   })
   describeSyncContract(name, open)
   describeExploreContract(name, open)
+  describeExportContract(name, open)
 }
