@@ -134,3 +134,59 @@ describe('sort parameter', () => {
     )
   })
 })
+
+/** Words as the search indexes see them: runs of letters and digits, lower case. */
+const wordsOf = (text: string | undefined) => (text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu)
+
+describe.each(sources)('search on %s', (source) => {
+  const runs = () => everyRun.get(source) ?? []
+
+  it('finds a run by its id, and every run whose id starts with a prefix', async () => {
+    const target = runs()[7]
+    if (target === undefined) throw new Error('too few demo runs')
+    const exact = await allRuns(source, `&q=${encodeURIComponent(target.id)}`)
+    expect(exact.map((run) => run.id)).toContain(target.id)
+    const prefix = target.id.slice(0, Math.max(1, target.id.length - 2))
+    // A prefix that is also a word of some error or name finds those runs too.
+    const expected = runs().filter(
+      (run) => run.id.startsWith(prefix) || searchableWords(run).includes(prefix.toLowerCase()),
+    )
+    const listed = await allRuns(source, `&q=${encodeURIComponent(prefix)}`)
+    expect(listed.map((run) => run.id)).toEqual(expected.map((run) => run.id))
+  })
+
+  it('finds runs by words of their error text in any order and case, with a status', async () => {
+    const failed = runs().filter((run) => run.error !== undefined)
+    const words = [...new Set(failed.flatMap((run) => wordsOf(run.error) ?? []))].filter((word) =>
+      /^\p{L}{5,}$/u.test(word),
+    )
+    const [first, second] = words
+    if (first === undefined || second === undefined) throw new Error('no words in the errors')
+    const q = `${second.toUpperCase()} ${first}`
+    const expected = runs().filter((run) =>
+      [first, second].every((word) => searchableWords(run).includes(word)),
+    )
+    expect(expected.length).toBeGreaterThan(0)
+    const page = await pageOf(`/api/sources/${source}/runs?q=${encodeURIComponent(q)}`)
+    expect(page.total).toBe(expected.length)
+    const listed = await allRuns(source, `&q=${encodeURIComponent(q)}&status=failed`)
+    expect(listed.map((run) => run.id)).toEqual(
+      expected.filter((run) => run.status === 'failed').map((run) => run.id),
+    )
+  })
+})
+
+function searchableWords(run: Run): string[] {
+  return [...(wordsOf(run.error) ?? []), ...(wordsOf(run.workflowName) ?? [])]
+}
+
+describe('search parameter', () => {
+  it.each([
+    ['q=%20%20', 'q: must not be empty'],
+    [`q=${'x'.repeat(201)}`, 'q: must be at most 200 characters'],
+  ])('refuses %s with a 400 that names it', async (query, message) => {
+    const response = await server.get(`/api/sources/demo-puq/runs?${query}`)
+    expect(response.status).toBe(400)
+    expect(apiErrorSchema.parse(JSON.parse(response.body)).error.message).toBe(message)
+  })
+})

@@ -73,6 +73,17 @@ describe.each(['demo-puq', 'demo-trigify'])('exporting %s', (source) => {
   })
 })
 
+it('exports a search: the runs the listing finds for it', async () => {
+  const [newest] = (await listed('demo-puq', '')).ids
+  if (newest === undefined) throw new Error('no runs')
+  const q = encodeURIComponent(newest.slice(0, -1))
+  const truth = await listed('demo-puq', `&q=${q}`)
+  expect(truth.total).toBeGreaterThan(0)
+  const response = await server.get(`/api/sources/demo-puq/runs/export?format=csv&q=${q}`)
+  expect(csvObjects(response.body).map((row) => row.id)).toEqual(truth.ids)
+  expect(response.headers.get('content-disposition')).toContain('-search-')
+})
+
 it('names the filter in the file name', async () => {
   const response = await server.get(
     '/api/sources/demo-puq/runs/export?format=csv&status=failed,running&from=2026-11-20T02:00Z',

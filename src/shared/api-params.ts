@@ -70,7 +70,11 @@ export const runSorts = ['-started', 'started', '-duration', 'duration'] as cons
 export type RunSort = (typeof runSorts)[number]
 export const defaultRunSort: RunSort = '-started'
 
+/** `q`: a run id (or its start), or words of the error text and workflow name. */
+export const searchSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(200))
+
 export const runsQuerySchema = z.object({
+  q: z.optional(searchSchema),
   workflow: z.optional(idSchema),
   status: z.optional(statusListSchema),
   /** Narrow the listing to runs that started in [from, to) (a chart bar, for example). */
@@ -89,6 +93,7 @@ export type ExportFormat = (typeof exportFormats)[number]
 /** The runs listing's filters (not its page or order: an export is every match, newest first). */
 export const runsExportQuerySchema = z.object({
   format: z.enum(exportFormats),
+  q: z.optional(searchSchema),
   workflow: z.optional(idSchema),
   status: z.optional(statusListSchema),
   from: z.optional(isoInstant),

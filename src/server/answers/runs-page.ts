@@ -27,10 +27,11 @@ export function runsWindow(query: Pick<RunsQuery, 'from' | 'to'>): {
 
 export function filterOf(
   source: string,
-  query: Pick<RunsQuery, 'workflow' | 'status' | 'from' | 'to'>,
+  query: Pick<RunsQuery, 'q' | 'workflow' | 'status' | 'from' | 'to'>,
 ): RunFilter {
   const { fromMs, toMs } = runsWindow(query)
-  return { sources: [source], workflow: query.workflow, status: query.status, fromMs, toMs }
+  const { q, workflow, status } = query
+  return { sources: [source], q, workflow, status, fromMs, toMs }
 }
 
 /** What a partial answer rests on, or undefined when the store holds the whole answer. */

@@ -8,6 +8,7 @@ import type { RunStatus } from '../../shared/run-status'
 
 export type ExportNaming = {
   source: string
+  q?: string | undefined
   workflow?: string | undefined
   status?: readonly RunStatus[] | undefined
   from?: string | undefined
@@ -22,6 +23,7 @@ const compactInstant = (iso: string) =>
 
 export function exportFileName(naming: ExportNaming, extension: string, nowMs: number): string {
   const parts = ['runboard', naming.source]
+  if (naming.q !== undefined) parts.push(`search-${naming.q}`)
   if (naming.workflow !== undefined) parts.push(`workflow-${naming.workflow}`)
   if (naming.status !== undefined && naming.status.length > 0) parts.push(naming.status.join('_'))
   if (naming.from !== undefined) parts.push(`from-${compactInstant(naming.from)}`)

@@ -72,7 +72,8 @@ export function registerDataRoutes(
   })
 
   /**
-   * A page of runs (`RunPage`). `workflow`, `status=a,b`, `from`/`to` (ISO instants with a
+   * A page of runs (`RunPage`). `q` (a run id or its start, or words of the error text and
+   * workflow name, any order and case), `workflow`, `status=a,b`, `from`/`to` (ISO instants with a
    * zone, seconds optional; either end may be open; any length; [from, to) by start time),
    * `sort=-started|started|-duration|duration` (default `-started`; runs without a duration
    * last either way), `page`, `pageSize`. `total` and `counts` are exact for the filter.
@@ -84,7 +85,7 @@ export function registerDataRoutes(
   })
 
   /**
-   * Every matching run as a file: `format=csv|ndjson` plus the listing's `workflow`, `status`,
+   * Every matching run as a file: `format=csv|ndjson` plus the listing's `q`, `workflow`, `status`,
    * `from`, `to` (no page, no sort: newest first). CSV columns: source, id, workflowId,
    * workflowName, status, vendorStatus, createdAt, startedAt, finishedAt, durationMs,
    * failedStep, error, version, trigger; NDJSON: one normalized run (`runSchema`) per line.

@@ -148,7 +148,7 @@ export async function* iterateRuns(
   filter: RunFilter,
   chunkSize: number,
 ): AsyncIterable<Run[]> {
-  const where = whereOf(filter)
+  const where = whereOf(filter, {}, '', db.dialect)
   const order = newestFirst(db.dialect)
   let after: RunRow | undefined
   for (;;) {
@@ -168,7 +168,7 @@ export async function* iterateRuns(
     if (rows.length < chunkSize) break
   }
   if (filter.fromMs !== undefined || filter.toMs !== undefined) return
-  const undated = whereOf(filter, { window: false })
+  const undated = whereOf(filter, { window: false }, '', db.dialect)
   let last: RunRow | undefined
   for (;;) {
     const keyset = last === undefined ? '' : ' AND (id, source) < (?, ?)'

@@ -9,6 +9,7 @@ import type { Run } from '../../shared/model'
 import type { Db } from './db'
 import { newestFirst, whereOf, type Where } from './filter-sql'
 import { listRuns, select } from './paging'
+import { searchPage } from './search-paging'
 import type { PageRequest, RunFilter, RunListPage } from './types'
 
 type Page = { offset: number; limit: number }
@@ -83,6 +84,7 @@ export async function durationPage(
 
 /** The page in the order it asks for (newest first unless told). */
 export function sortedPage(db: Db, filter: RunFilter, page: PageRequest): Promise<RunListPage> {
+  if (filter.q !== undefined) return searchPage(db, filter, page)
   const plain = { offset: page.offset, limit: page.limit }
   switch (page.sort ?? '-started') {
     case '-started':

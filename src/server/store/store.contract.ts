@@ -16,6 +16,7 @@ import {
   type OpenStore,
 } from './testing/contract-fixtures'
 import { describeExploreContract, describeExportContract } from './store.contract-explore'
+import { describeSearchContract } from './store.contract-search'
 import { describeSyncContract } from './store.contract-sync'
 
 export type { OpenStore }
@@ -300,4 +301,5 @@ export function describeStoreContract(name: string, open: OpenStore): void {
   describeSyncContract(name, open)
   describeExploreContract(name, open)
   describeExportContract(name, open)
+  describeSearchContract(name, open)
 }

@@ -23,6 +23,11 @@ export type RunFilter = {
    */
   fromMs?: number | undefined
   toMs?: number | undefined
+  /**
+   * A search: runs whose id is or starts with `q`, or whose error text and workflow name hold
+   * every word of `q` (any order, case-blind). Only the listing and the export search.
+   */
+  q?: string | undefined
 }
 
 /**

@@ -7,6 +7,7 @@ import { postgresV1 } from './postgres-v1'
 import { sqliteV1 } from './sqlite-v1'
 import { durationLookupV2 } from './v2-duration-lookup'
 import { exploreV4 } from './v4-explore'
+import { searchV5Postgres, searchV5Sqlite } from './v5-search'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, sql: { sqlite: sqliteV1, postgres: postgresV1 } },
   { version: 2, sql: { sqlite: durationLookupV2, postgres: durationLookupV2 } },
   { version: 4, sql: { sqlite: exploreV4, postgres: exploreV4 } },
+  { version: 5, sql: { sqlite: searchV5Sqlite, postgres: searchV5Postgres } },
 ]
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0)
