@@ -33,8 +33,11 @@ export function parseParams<S extends $ZodType>(
 function reason(issue: $ZodIssue, name: string): string {
   switch (issue.code) {
     case 'too_big':
-      return `must be at most ${String(issue.maximum)}`
+      return issue.origin === 'string'
+        ? `must be at most ${String(issue.maximum)} characters`
+        : `must be at most ${String(issue.maximum)}`
     case 'too_small':
+      if (issue.origin === 'string') return 'must not be empty'
       return issue.origin === 'array'
         ? `must name at least ${String(issue.minimum)} value`
         : `must be at least ${String(issue.minimum)}`

@@ -192,7 +192,11 @@ describe('requests that never reach the vendor', () => {
     ['/api/sources/puq/runs?page=two', 'page: must be a whole number'],
     ['/api/sources/puq/runs?status=done', 'status: must be one or more of'],
     ['/api/sources/puq/runs?page=1&page=2', 'page: must be given once'],
-    ['/api/sources/puq/runs?sort=asc', 'sort: is not a parameter of this route'],
+    [
+      '/api/sources/puq/runs?sort=asc',
+      'sort: must be one of -started, started, -duration, duration',
+    ],
+    ['/api/sources/puq/runs?order=asc', 'order: is not a parameter of this route'],
     ['/api/sources/puq/runs?workflow=..%2Fadmin', 'workflow: must be 1-128'],
     ['/api/sources/puq/runs/..%2F..%2Fv1%2Fworkflows', 'runId: must be 1-128'],
     ['/api/sources/puq/runs/https%3A%2F%2Fevil.example%2Fx', 'runId: must be 1-128'],

@@ -26,7 +26,18 @@ export const statusListSchema = z.pipe(
   z.array(runStatusSchema).check(z.minLength(1)),
 )
 
-const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time' })
+const instantMessage = 'must be an ISO 8601 time with a zone, such as 2026-01-10T02:00:00Z'
+
+/**
+ * An ISO 8601 instant: a zone (`Z` or an offset) is required, since a time without one means a
+ * different instant in every browser; seconds and their fraction are optional
+ * (`2026-01-10T02:00+01:00` is what a datetime-local input yields plus its zone).
+ */
+export const isoInstantSchema = z.union(
+  [z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })],
+  { error: instantMessage },
+)
+const isoInstant = isoInstantSchema
 
 /** An IANA time zone the runtime knows (`Europe/Berlin`, `UTC`). */
 export const timeZoneSchema = z.string().check(
@@ -64,7 +75,16 @@ export const fingerprintSchema = z
     ),
   )
 
+/** Listing orders: by start time or by duration, `-` for descending. */
+export const runSorts = ['-started', 'started', '-duration', 'duration'] as const
+export type RunSort = (typeof runSorts)[number]
+export const defaultRunSort: RunSort = '-started'
+
+/** `q`: a run id (or its start), or words of the error text and workflow name. */
+export const searchSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(200))
+
 export const runsQuerySchema = z.object({
+  q: z.optional(searchSchema),
   workflow: z.optional(idSchema),
   status: z.optional(statusListSchema),
   /** Only the runs of one failure group (`GET …/failures`), with every other filter. */
@@ -72,10 +92,26 @@ export const runsQuerySchema = z.object({
   /** Narrow the listing to runs that started in [from, to) (a chart bar, for example). */
   from: z.optional(isoInstant),
   to: z.optional(isoInstant),
+  /** Runs without a duration (still running, or never told) list last in either direction. */
+  sort: z._default(z.enum(runSorts), defaultRunSort),
   page: z._default(wholeNumber(1, 100_000), 1),
   pageSize: z._default(wholeNumber(1, 100), defaultPageSize),
 })
 export type RunsQuery = z.infer<typeof runsQuerySchema>
+
+export const exportFormats = ['csv', 'ndjson'] as const
+export type ExportFormat = (typeof exportFormats)[number]
+
+/** The runs listing's filters (not its page or order: an export is every match, newest first). */
+export const runsExportQuerySchema = z.object({
+  format: z.enum(exportFormats),
+  q: z.optional(searchSchema),
+  workflow: z.optional(idSchema),
+  status: z.optional(statusListSchema),
+  from: z.optional(isoInstant),
+  to: z.optional(isoInstant),
+})
+export type RunsExportQuery = z.infer<typeof runsExportQuerySchema>
 
 export const runDetailQuerySchema = z.object({
   /** Trigify has no run endpoint: knowing the workflow lets the server find the run fast. */

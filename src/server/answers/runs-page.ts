@@ -1,5 +1,5 @@
 /**
- * A page of runs from the store, newest first, with exact totals and per-status counts, and
+ * A page of runs from the store in the order asked (newest first unless told), with exact totals and per-status counts, and
  * `coverage` while the backfill has not yet reached the oldest run the filter could match.
  */
 import type { RunsQuery } from '../../shared/api-params'
@@ -7,23 +7,33 @@ import type { Coverage, RunPage } from '../../shared/model'
 import { ApiError } from '../errors'
 import type { RunFilter, RunStore } from '../store/types'
 import type { SourceSync } from '../sync/source-sync'
-import { resolveWindow } from './time-window'
+
+/**
+ * The listing's `from`/`to` as given: either end may be open and the range any length, since
+ * a page reads one page of rows however wide the range ("everything before 2 a.m."). Only the
+ * chart caps its window (its bars must fit one answer).
+ */
+export function runsWindow(query: Pick<RunsQuery, 'from' | 'to'>): {
+  fromMs?: number
+  toMs?: number
+} {
+  const fromMs = query.from === undefined ? undefined : Date.parse(query.from)
+  const toMs = query.to === undefined ? undefined : Date.parse(query.to)
+  if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs) {
+    throw new ApiError('BAD_REQUEST', 'from: must be before to')
+  }
+  return { fromMs, toMs }
+}
 
 export function filterOf(
   source: string,
-  query: Pick<RunsQuery, 'workflow' | 'status' | 'from' | 'to'> & { failure?: string | undefined },
-  nowMs: number,
+  query: Pick<RunsQuery, 'q' | 'workflow' | 'status' | 'from' | 'to'> & {
+    failure?: string | undefined
+  },
 ): RunFilter {
-  const hasWindow = query.from !== undefined || query.to !== undefined
-  const window = hasWindow ? resolveWindow(query, nowMs) : undefined
-  return {
-    sources: [source],
-    workflow: query.workflow,
-    failure: query.failure,
-    status: query.status,
-    fromMs: window?.fromMs,
-    toMs: window?.toMs,
-  }
+  const { fromMs, toMs } = runsWindow(query)
+  const { q, workflow, failure, status } = query
+  return { sources: [source], q, workflow, failure, status, fromMs, toMs }
 }
 
 /** What a partial answer rests on, or undefined when the store holds the whole answer. */
@@ -53,12 +63,11 @@ export async function runsPage(
   store: RunStore,
   sync: SourceSync,
   query: RunsQuery,
-  nowMs: number,
 ): Promise<RunPage> {
-  const filter = filterOf(sync.source, query, nowMs)
+  const filter = filterOf(sync.source, query)
   const offset = (query.page - 1) * query.pageSize
   const [page, coverage] = await Promise.all([
-    store.listRuns(filter, { offset, limit: query.pageSize }),
+    store.listRuns(filter, { offset, limit: query.pageSize, sort: query.sort }),
     coverageOf(store, sync, filter),
   ])
   const totalPages = Math.ceil(page.total / query.pageSize)

@@ -10,6 +10,7 @@ import { z } from 'zod'
 import {
   failuresQuerySchema,
   runDetailQuerySchema,
+  runsExportQuerySchema,
   runsQuerySchema,
   statsQuerySchema,
   stepsQuerySchema,
@@ -26,6 +27,7 @@ import type {
 import { whenAnswerable } from '../answers/readiness'
 import { failuresAnswer } from '../answers/failures'
 import { runDetail } from '../answers/run-detail'
+import { sendRunExport } from '../answers/run-export'
 import { runsPage } from '../answers/runs-page'
 import { statsAnswer } from '../answers/stats'
 import { stepsAnswer } from '../answers/steps'
@@ -75,10 +77,36 @@ export function registerDataRoutes(
     return { items: await store.workflows(sync.source) }
   })
 
+  /**
+   * A page of runs (`RunPage`). `q` (a run id or its start, or words of the error text and
+   * workflow name, any order and case), `workflow`, `status=a,b`, `from`/`to` (ISO instants with a
+   * zone, seconds optional; either end may be open; any length; [from, to) by start time),
+   * `sort=-started|started|-duration|duration` (default `-started`; runs without a duration
+   * last either way), `page`, `pageSize`. `total` and `counts` are exact for the filter.
+   */
   app.get('/api/sources/:source/runs', async (request): Promise<RunPage> => {
     const sync = await syncOf(request)
     const query = parseParams(runsQuerySchema, request.query, Object.keys(runsQuerySchema.shape))
-    return runsPage(store, sync, query, Date.now())
+    return runsPage(store, sync, query)
+  })
+
+  /**
+   * Every matching run as a file: `format=csv|ndjson` plus the listing's `q`, `workflow`, `status`,
+   * `from`, `to` (no page, no sort: newest first). CSV columns: source, id, workflowId,
+   * workflowName, status, vendorStatus, createdAt, startedAt, finishedAt, durationMs,
+   * failedStep, error, version, trigger; NDJSON: one normalized run (`runSchema`) per line.
+   * `Content-Disposition: attachment` names the file; `X-Runboard-Coverage` is `complete` or
+   * `partial` (backfill still reading). Registered before `runs/:runId`, and it wins over it
+   * as a static segment, so the access guard sees this route, not a run called "export".
+   */
+  app.get('/api/sources/:source/runs/export', async (request, reply) => {
+    const sync = await syncOf(request)
+    const query = parseParams(
+      runsExportQuerySchema,
+      request.query,
+      Object.keys(runsExportQuerySchema.shape),
+    )
+    return sendRunExport(store, sync, query, reply, Date.now())
   })
 
   app.get('/api/sources/:source/stats', async (request): Promise<RunStats> => {

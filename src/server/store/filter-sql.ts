@@ -4,6 +4,7 @@
  */
 import type { Dialect } from './schema/migrations'
 import type { Param } from './db'
+import { searchClause } from './search-sql'
 import type { RunFilter } from './types'
 
 export type Where = { sql: string; params: Param[] }
@@ -19,7 +20,16 @@ export function statusesOf(filter: RunFilter): readonly string[] | undefined {
   return filter.status !== undefined && filter.status.length > 0 ? filter.status : undefined
 }
 
-export function whereOf(filter: RunFilter, parts: FilterParts = {}, alias = ''): Where {
+/**
+ * The filter's WHERE clause. A search (`q`) is written per engine, so a read that may carry one
+ * passes its dialect; one that cannot (rollups, stats) would fail loudly rather than ignore it.
+ */
+export function whereOf(
+  filter: RunFilter,
+  parts: FilterParts = {},
+  alias = '',
+  dialect?: Dialect,
+): Where {
   const column = (name: string) => `${alias}${name}`
   const clauses = [`${column('source')} IN (${placeholders(filter.sources.length)})`]
   const params: Param[] = [...filter.sources]
@@ -46,6 +56,12 @@ export function whereOf(filter: RunFilter, parts: FilterParts = {}, alias = ''):
       clauses.push(`${column('sort_ms')} < ?`)
       params.push(filter.toMs)
     }
+  }
+  if (filter.q !== undefined) {
+    if (dialect === undefined) throw new Error('This read cannot search: it has no dialect')
+    const search = searchClause(dialect, filter.q, alias)
+    clauses.push(search.sql)
+    params.push(...search.params)
   }
   return { sql: clauses.join(' AND '), params }
 }

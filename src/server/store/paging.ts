@@ -34,7 +34,7 @@ function oldestFirst(dialect: Db['dialect']): string {
  * The page's keys come from an index alone (no table row is read for a skipped one), then only
  * the page's rows are read in full: PostgreSQL otherwise fetches every skipped row's tuple.
  */
-async function select(db: Db, where: Where, order: string, page: Page): Promise<Run[]> {
+export async function select(db: Db, where: Where, order: string, page: Page): Promise<Run[]> {
   const rows = await db.all<RunRow>(
     `SELECT ${runColumns} FROM runs WHERE (source, id) IN (
        SELECT source, id FROM runs WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?
@@ -151,7 +151,7 @@ export async function* iterateRuns(
   filter: RunFilter,
   chunkSize: number,
 ): AsyncIterable<Run[]> {
-  const where = whereOf(filter)
+  const where = whereOf(filter, {}, '', db.dialect)
   const order = newestFirst(db.dialect)
   let after: RunRow | undefined
   for (;;) {
@@ -171,7 +171,7 @@ export async function* iterateRuns(
     if (rows.length < chunkSize) break
   }
   if (filter.fromMs !== undefined || filter.toMs !== undefined) return
-  const undated = whereOf(filter, { window: false })
+  const undated = whereOf(filter, { window: false }, '', db.dialect)
   let last: RunRow | undefined
   for (;;) {
     const keyset = last === undefined ? '' : ' AND (id, source) < (?, ?)'

@@ -8,9 +8,9 @@ import pg from 'pg'
 import { numberedPlaceholders, type Db, type Param, type Statement } from './db'
 import {
   createMigrationsTable,
-  latestSchemaVersion,
   newerSchemaError,
   pendingMigrations,
+  unknownVersion,
 } from './schema/migrations'
 import { openSqlStore } from './sql-store'
 import type { RunStore } from './types'
@@ -88,14 +88,15 @@ async function migrate(pool: pg.Pool, where: string): Promise<void> {
     // Replicas starting together: one migrates, the others wait and then find it done.
     await client.query('SELECT pg_advisory_xact_lock($1, 0)', [lockClass])
     await client.query(createMigrationsTable)
-    const { rows } = await client.query<{ v: number }>(
-      'SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations',
+    const { rows } = await client.query<{ version: number }>(
+      'SELECT version FROM schema_migrations',
     )
-    const current = Number(rows[0]?.v ?? 0)
-    if (current > latestSchemaVersion) {
-      throw newerSchemaError(where, current, 'point RUNBOARD_DATABASE_URL elsewhere')
+    const applied = rows.map((row) => Number(row.version))
+    const unknown = unknownVersion(applied)
+    if (unknown !== undefined) {
+      throw newerSchemaError(where, unknown, 'point RUNBOARD_DATABASE_URL elsewhere')
     }
-    for (const migration of pendingMigrations(current)) {
+    for (const migration of pendingMigrations(applied)) {
       await client.query(migration.sql.postgres)
       await client.query('INSERT INTO schema_migrations (version, applied_at_ms) VALUES ($1, $2)', [
         migration.version,

@@ -10,13 +10,15 @@ import type { Db } from './db'
 import { failureGroups } from './failures-sql'
 import { fillFingerprints } from './fill-fingerprints'
 import { placeholders, whereOf } from './filter-sql'
-import { iterateRuns, listRuns } from './paging'
+import { iterateRuns } from './paging'
 import { runColumns, runFromRow, stepsFromJson, type RunRow } from './rows'
+import { sortedPage } from './sorted-paging'
 import { durations, slotCounts } from './stats-sql'
 import { stepStats } from './steps-sql'
 import type {
   DurationSummary,
   FailureGroups,
+  PageRequest,
   RunFilter,
   RunListPage,
   RunStore,
@@ -50,9 +52,9 @@ export class SqlStore implements RunStore {
     if (batch.runs?.some((run) => run.status === 'failed') === true) await fillFingerprints(this.db)
   }
 
-  async listRuns(filter: RunFilter, page: { offset: number; limit: number }): Promise<RunListPage> {
+  async listRuns(filter: RunFilter, page: PageRequest): Promise<RunListPage> {
     if (filter.sources.length === 0) return { items: [], total: 0, counts: zeroCounts() }
-    return listRuns(this.db, filter, page)
+    return sortedPage(this.db, filter, page)
   }
 
   iterateRuns(filter: RunFilter, chunkSize = 500): AsyncIterable<Run[]> {

@@ -32,7 +32,7 @@ describe('openSqliteStore', () => {
     await store.close()
     const db = new Database(path.join(dataDir, 'runboard.db'), { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(3)
+    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(5)
     db.close()
   })
 
@@ -85,6 +85,22 @@ describe('openSqliteStore', () => {
     await second.close()
   })
 
+  it('applies a version it lacks below its highest (versions land from parallel branches)', async () => {
+    const dataDir = tempDir()
+    await (await openSqliteStore({ dataDir })).close()
+    const file = path.join(dataDir, 'runboard.db')
+    const db = new Database(file)
+    db.exec('DROP INDEX runs_duration_lookup; DELETE FROM schema_migrations WHERE version = 2')
+    db.close()
+    await (await openSqliteStore({ dataDir })).close()
+    const reopened = new Database(file, { readonly: true })
+    const versions = reopened.prepare('SELECT version FROM schema_migrations ORDER BY version')
+    expect(versions.pluck().all()).toEqual([1, 2, 3, 4, 5])
+    const index = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'runs_duration_lookup'"
+    expect(reopened.prepare(index).pluck().get()).toBe(1)
+    reopened.close()
+  })
+
   it('refuses a store with a newer schema, saying what and where', async () => {
     const dataDir = tempDir()
     const store = await openSqliteStore({ dataDir })
@@ -94,7 +110,7 @@ describe('openSqliteStore', () => {
     db.prepare('INSERT INTO schema_migrations (version, applied_at_ms) VALUES (7, 0)').run()
     db.close()
     await expect(openSqliteStore({ dataDir })).rejects.toThrow(
-      `The store at ${file} has schema version 7; this Runboard knows up to 3. Upgrade Runboard or point RUNBOARD_DATA_DIR elsewhere.`,
+      `The store at ${file} has schema version 7; this Runboard knows up to 5. Upgrade Runboard or point RUNBOARD_DATA_DIR elsewhere.`,
     )
   })
 

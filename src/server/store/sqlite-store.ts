@@ -10,9 +10,9 @@ import Database from 'better-sqlite3'
 import type { Db, Param, Statement } from './db'
 import {
   createMigrationsTable,
-  latestSchemaVersion,
   newerSchemaError,
   pendingMigrations,
+  unknownVersion,
 } from './schema/migrations'
 import { openSqlStore } from './sql-store'
 import type { RunStore } from './types'
@@ -65,13 +65,16 @@ function sqliteDb(db: Sqlite): Db {
 
 function migrate(db: Sqlite, where: string): void {
   db.exec(createMigrationsTable)
-  const current = Number(
-    db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').pluck().get(),
-  )
-  if (current > latestSchemaVersion) {
-    throw newerSchemaError(where, current, 'point RUNBOARD_DATA_DIR elsewhere')
+  const applied = db
+    .prepare('SELECT version FROM schema_migrations')
+    .pluck()
+    .all()
+    .map((version) => Number(version))
+  const unknown = unknownVersion(applied)
+  if (unknown !== undefined) {
+    throw newerSchemaError(where, unknown, 'point RUNBOARD_DATA_DIR elsewhere')
   }
-  for (const migration of pendingMigrations(current)) {
+  for (const migration of pendingMigrations(applied)) {
     db.transaction(() => {
       db.exec(migration.sql.sqlite)
       db.prepare('INSERT INTO schema_migrations (version, applied_at_ms) VALUES (?, ?)').run(

@@ -15,6 +15,8 @@ import {
   useStores,
   type OpenStore,
 } from './testing/contract-fixtures'
+import { describeExploreContract, describeExportContract } from './store.contract-explore'
+import { describeSearchContract } from './store.contract-search'
 import { describeSyncContract } from './store.contract-sync'
 
 export type { OpenStore }
@@ -297,4 +299,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     })
   })
   describeSyncContract(name, open)
+  describeExploreContract(name, open)
+  describeExportContract(name, open)
+  describeSearchContract(name, open)
 }

@@ -7,6 +7,7 @@
  * (ISO strings) are what reads return, so the API maps nothing.
  */
 import type { RunStatus } from '../../shared/run-status'
+import type { RunSort } from '../../shared/api-params'
 import type { Run, Step, Workflow } from '../../shared/model'
 
 /** Which runs a read is about. Every field narrows; none set means every run of the sources. */
@@ -27,7 +28,19 @@ export type RunFilter = {
    */
   fromMs?: number | undefined
   toMs?: number | undefined
+  /**
+   * A search: runs whose id is or starts with `q`, or whose error text and workflow name hold
+   * every word of `q` (any order, case-blind). Only the listing and the export search.
+   */
+  q?: string | undefined
 }
+
+/**
+ * Which rows of the filter's order a page holds. `sort` defaults to newest first (`-started`);
+ * `started` lists dated runs oldest first, undated ones still last; the duration orders list
+ * runs without a duration last either way. Ties go by id, then source, in the same direction.
+ */
+export type PageRequest = { offset: number; limit: number; sort?: RunSort | undefined }
 
 export type RunListPage = {
   items: Run[]
@@ -148,7 +161,7 @@ export interface RunStore {
 
   write(batch: SyncBatch): Promise<void>
 
-  listRuns(filter: RunFilter, page: { offset: number; limit: number }): Promise<RunListPage>
+  listRuns(filter: RunFilter, page: PageRequest): Promise<RunListPage>
   /** Matching runs newest first in chunks, for exports: constant memory however many. */
   iterateRuns(filter: RunFilter, chunkSize?: number): AsyncIterable<Run[]>
   getRun(source: string, id: string): Promise<StoredRunDetail | undefined>

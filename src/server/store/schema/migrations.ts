@@ -7,6 +7,8 @@ import { postgresV1 } from './postgres-v1'
 import { sqliteV1 } from './sqlite-v1'
 import { durationLookupV2 } from './v2-duration-lookup'
 import { fingerprintsV3 } from './v3-fingerprints'
+import { exploreV4 } from './v4-explore'
+import { searchV5Postgres, searchV5Sqlite } from './v5-search'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -16,6 +18,8 @@ export const migrations: readonly Migration[] = [
   { version: 1, sql: { sqlite: sqliteV1, postgres: postgresV1 } },
   { version: 2, sql: { sqlite: durationLookupV2, postgres: durationLookupV2 } },
   { version: 3, sql: fingerprintsV3 },
+  { version: 4, sql: { sqlite: exploreV4, postgres: exploreV4 } },
+  { version: 5, sql: { sqlite: searchV5Sqlite, postgres: searchV5Postgres } },
 ]
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0)
@@ -30,6 +34,14 @@ export function newerSchemaError(where: string, found: number, hint: string): Er
   )
 }
 
-export function pendingMigrations(current: number): Migration[] {
-  return migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)
+/** A version the store holds that this list does not know (the newest such), if any. */
+export function unknownVersion(applied: readonly number[]): number | undefined {
+  const known = new Set(migrations.map((m) => m.version))
+  const unknown = applied.filter((version) => !known.has(version))
+  return unknown.length === 0 ? undefined : Math.max(...unknown)
+}
+
+export function pendingMigrations(applied: readonly number[]): Migration[] {
+  const done = new Set(applied)
+  return migrations.filter((m) => !done.has(m.version)).sort((a, b) => a.version - b.version)
 }
