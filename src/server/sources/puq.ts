@@ -5,18 +5,13 @@
  */
 import { z } from 'zod'
 import type { Run, RunDetail, Step, Workflow } from '../../shared/model'
-import type { RunStatus } from '../../shared/run-status'
+import { runStatuses, type RunStatus } from '../../shared/run-status'
 import { toIsoTime, toRunStatus, vendorTimeSchema } from './vendor-time'
 
 /** puq.ai reports every status of the vocabulary (its words are ours, upper-cased). */
-export const puqStatuses: readonly RunStatus[] = [
-  'pending',
-  'running',
-  'succeeded',
-  'failed',
-  'cancelled',
-  'paused',
-]
+export const puqStatuses: readonly RunStatus[] = runStatuses.filter(
+  (status) => status !== 'unknown',
+)
 
 const count = z.number().int().nonnegative()
 const seconds = z.number().nonnegative().nullish()
