@@ -10,7 +10,7 @@ import { apiErrorSchema, runDetailSchema, runPageSchema, type Run } from '../sha
 import { normalizeError, trigifyFailedStep } from './failures/fingerprint'
 import {
   frozenNow,
-  oracle,
+  oracleTrigifyExecutions,
   startTestSandbox,
   startTestServer,
   type Sandbox,
@@ -30,28 +30,11 @@ const inWindow = (iso: string) =>
 
 /** Trigify's failed runs of the window, from the sandbox itself. */
 async function trigifyFailures(): Promise<Failure[]> {
-  const list = (await oracle(truth, '/trigify/v1/workflows?limit=100')) as {
-    data: { items: { id: string }[] }
-  }
   const failures: Failure[] = []
-  for (const { id } of list.data.items) {
-    for (let page = 1; page < 1000; page += 1) {
-      const body = (await oracle(
-        truth,
-        `/trigify/v1/workflows/${id}/executions?page=${page}&page_size=100`,
-      )) as {
-        data: {
-          executions: { started_at: string; status: string; error?: string | null }[]
-          pagination: { total_pages: number }
-        }
-      }
-      for (const execution of body.data.executions) {
-        if (execution.status !== 'failed' || !inWindow(execution.started_at)) continue
-        const error = execution.error ?? ''
-        failures.push({ workflowId: id, step: trigifyFailedStep(error), error })
-      }
-      if (page >= body.data.pagination.total_pages) break
-    }
+  for (const execution of await oracleTrigifyExecutions(truth)) {
+    if (execution.status !== 'failed' || !inWindow(execution.started_at)) continue
+    const error = execution.error ?? ''
+    failures.push({ workflowId: execution.workflowId, step: trigifyFailedStep(error), error })
   }
   return failures
 }

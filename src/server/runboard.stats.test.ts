@@ -8,6 +8,7 @@ import { apiErrorSchema, runPageSchema, runStatsSchema, type RunStats } from '..
 import {
   frozenNow,
   oracle,
+  oracleTrigifyExecutions,
   startTestSandbox,
   startTestServer,
   type Sandbox,
@@ -51,29 +52,11 @@ async function puqTruth(): Promise<Truth[]> {
 }
 
 async function trigifyTruth(): Promise<Truth[]> {
-  const list = (await oracle(truth, '/trigify/v1/workflows?limit=100')) as {
-    data: { items: { id: string }[] }
-  }
-  const runs: Truth[] = []
-  for (const { id } of list.data.items) {
-    for (let page = 1; page < 1000; page += 1) {
-      const body = (await oracle(
-        truth,
-        `/trigify/v1/workflows/${id}/executions?page=${page}&page_size=100`,
-      )) as {
-        data: {
-          executions: { started_at: string; status: string }[]
-          pagination: { total_pages: number }
-        }
-      }
-      for (const execution of body.data.executions) {
-        const status = execution.status === 'completed' ? 'succeeded' : execution.status
-        runs.push({ startedAt: execution.started_at, status, workflowId: id })
-      }
-      if (page >= body.data.pagination.total_pages) break
-    }
-  }
-  return runs
+  return (await oracleTrigifyExecutions(truth)).map((execution) => ({
+    startedAt: execution.started_at,
+    status: execution.status === 'completed' ? 'succeeded' : execution.status,
+    workflowId: execution.workflowId,
+  }))
 }
 
 /** Runs per local calendar day and status, the way a person would count them. */

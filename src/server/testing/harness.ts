@@ -124,6 +124,38 @@ export async function oracle(sandbox: Sandbox, path: string): Promise<unknown> {
   return response.json()
 }
 
+export type OracleExecution = {
+  workflowId: string
+  started_at: string
+  status: string
+  error?: string | null
+}
+
+/** Every Trigify execution of every workflow, read straight from the sandbox. */
+export async function oracleTrigifyExecutions(sandbox: Sandbox): Promise<OracleExecution[]> {
+  const list = (await oracle(sandbox, '/trigify/v1/workflows?limit=100')) as {
+    data: { items: { id: string }[] }
+  }
+  const executions: OracleExecution[] = []
+  for (const { id } of list.data.items) {
+    for (let page = 1; page < 1000; page += 1) {
+      const body = (await oracle(
+        sandbox,
+        `/trigify/v1/workflows/${id}/executions?page=${page}&page_size=100`,
+      )) as {
+        data: {
+          executions: Omit<OracleExecution, 'workflowId'>[]
+          pagination: { total_pages: number }
+        }
+      }
+      for (const execution of body.data.executions)
+        executions.push({ ...execution, workflowId: id })
+      if (page >= body.data.pagination.total_pages) break
+    }
+  }
+  return executions
+}
+
 /** Polls a condition every 20 ms until it holds; fails with `what` after `timeoutMs`. */
 export async function waitUntil(
   condition: () => Promise<boolean>,
