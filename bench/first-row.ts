@@ -94,12 +94,13 @@ export const firstRowPart: Part = {
       )
       // Every load gets its own page; the app also prefetches page N+1, so steps of 2.
       let nextPage = 2
-      let wrapped = false
+      // An object, not a `let`: TypeScript does not see the closure's write.
+      const reuse = { wrapped: false }
       const takePage = () => {
         nextPage += 2
         if (nextPage > totalPages) {
           nextPage = 4
-          wrapped = true
+          reuse.wrapped = true
         }
         return nextPage
       }
@@ -158,7 +159,7 @@ export const firstRowPart: Part = {
             await context.close().catch(() => undefined)
         }
       }
-      if (wrapped)
+      if (reuse.wrapped)
         log('  (ran out of distinct pages; some page numbers were reused after the cache TTL)')
     } finally {
       await closeBrowser()

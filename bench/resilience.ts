@@ -311,7 +311,7 @@ export const resiliencePart: Part = {
         {
           figure: 'server survived the load (alive, /api/health answers)',
           value: aliveAtEnd
-            ? `yes (health HTTP ${health?.status ?? '?'}, and after a second load)`
+            ? `yes (health HTTP ${health.status}, and after a second load)`
             : `no (${JSON.stringify(server.exit() ?? 'no answer')})`,
           budget: 'no crash',
           verdict: aliveAtEnd ? 'ok' : 'over',

@@ -9,7 +9,7 @@ import { z } from 'zod'
 const sourceMapSchema = z.object({ sources: z.array(z.string()), mappings: z.string() })
 
 const base64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-const digitOf = new Map([...base64].map((char, index) => [char, index]))
+const digitOf = new Map(Array.from(base64).map((char, index) => [char, index]))
 
 /** Decodes one segment's VLQ fields. */
 function decodeSegment(segment: string): number[] {

@@ -18,13 +18,14 @@ const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
 function draw(rng: Rng, alphabet: string, length: number): string {
   let text = ''
-  for (let index = 0; index < length; index++) text += alphabet[rng.int(0, alphabet.length - 1)]
+  for (let index = 0; index < length; index++)
+    text += alphabet.charAt(rng.int(0, alphabet.length - 1))
   return text
 }
 
 /** Real ids almost always mix digits and letters; forcing both keeps every draw id-shaped. */
 function idToken(rng: Rng, alphabet: string, length: number): string {
-  const chars = [...draw(rng, alphabet, length)]
+  const chars = Array.from(draw(rng, alphabet, length))
   chars[1] = String(rng.int(0, 9))
   chars[length - 2] = String(rng.int(0, 9))
   chars[length - 1] = draw(rng, 'abcdef', 1)

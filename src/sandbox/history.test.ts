@@ -121,7 +121,8 @@ describe.each(['trigify', 'puq'] as const)('%s rows', (vendor) => {
     const rates = history.workflows
       .map((workflow, index) => {
         const rows = history.byWorkflow[index]?.length ?? 0
-        const failed = history.byWorkflowOutcome[index]?.[FAILED]?.length ?? 0
+        const outcomes = history.byWorkflowOutcome[index] ?? []
+        const failed = outcomes[FAILED]?.length ?? 0
         return { spec: workflow.spec.failureRate, rows, observed: failed / Math.max(1, rows) }
       })
       .filter((rate) => rate.rows >= 300)

@@ -382,7 +382,7 @@ describe('puq errors', () => {
     expect(errorSchema.parse(body).code).toBe('VALIDATION_ERROR')
   })
 
-  it.each([[null], ['Token wrong-key'], [`Bearer ${'sandbox-key'}`], ['sandbox-key']])(
+  it.each([[null], ['Token wrong-key'], ['Bearer sandbox-key'], ['sandbox-key']])(
     'answers the documented 401 for Authorization %s',
     async (authorization) => {
       const { response, body } = await get('/v1/executions', authorization)

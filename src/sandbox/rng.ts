@@ -78,6 +78,7 @@ export function createRng(seed: number): Rng {
 export function randomSlug(rng: Rng, length: number): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'
   let slug = ''
-  for (let index = 0; index < length; index++) slug += alphabet[rng.int(0, alphabet.length - 1)]
+  for (let index = 0; index < length; index++)
+    slug += alphabet.charAt(rng.int(0, alphabet.length - 1))
   return slug
 }

@@ -15,13 +15,14 @@ import {
 import { openSqlStore } from './sql-store'
 import type { RunStore } from './types'
 
-const int8 = 20
-const numeric = 1700
-
 /** Our BIGINTs are epoch ms and counts, far inside 2^53: numbers, not strings. */
 const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === int8 || oid === numeric) return (value: string) => Number(value)
+  getTypeParser: ((
+    oid: Parameters<typeof pg.types.getTypeParser>[0],
+    format?: 'text' | 'binary',
+  ) => {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC)
+      return (value: string) => Number(value)
     return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown
   }) as pg.CustomTypesConfig['getTypeParser'],
 }
@@ -91,7 +92,7 @@ async function migrate(pool: pg.Pool, where: string): Promise<void> {
     const { rows } = await client.query<{ version: number }>(
       'SELECT version FROM schema_migrations',
     )
-    const applied = rows.map((row) => Number(row.version))
+    const applied = rows.map((row) => row.version)
     const unknown = unknownVersion(applied)
     if (unknown !== undefined) {
       throw newerSchemaError(where, unknown, 'point RUNBOARD_DATABASE_URL elsewhere')

@@ -131,7 +131,7 @@ export function runFromRow(row: RunRow): Run {
   if (startedAt !== undefined) run.startedAt = startedAt
   const finishedAt = iso(row.finished_ms)
   if (finishedAt !== undefined) run.finishedAt = finishedAt
-  if (row.duration_ms !== null) run.durationMs = Number(row.duration_ms)
+  if (row.duration_ms !== null) run.durationMs = row.duration_ms
   if (row.error !== null) run.error = row.error
   if (row.failed_step !== null) run.failedStep = row.failed_step
   if (row.version !== null) run.version = row.version

@@ -27,7 +27,7 @@ export function parseCsv(text: string): string[][] {
           index += 1
           break
         }
-        field += text[index]
+        field += text.charAt(index)
         index += 1
       }
       const next = text[index]
@@ -36,7 +36,7 @@ export function parseCsv(text: string): string[][] {
       }
       if (next === undefined) break
     }
-    const char = text[index]
+    const char = text.charAt(index)
     if (char === ',') {
       endField()
       index += 1

@@ -242,9 +242,10 @@ export class UpstreamClient {
   ): Promise<{ kind: 'ok'; body: string } | { kind: 'retryable'; error: ApiError }> {
     const remainingMs = Math.max(1, deadline - this.now())
     const controller = new AbortController()
-    let timedOut = false
+    // An object, not a `let`: TypeScript does not see the timer's write.
+    const timeout = { fired: false }
     const timer = setTimeout(() => {
-      timedOut = true
+      timeout.fired = true
       controller.abort()
     }, remainingMs)
     this.calls += 1
@@ -271,7 +272,7 @@ export class UpstreamClient {
       throw this.errors.forStatus(status, body, options.notFoundMessage)
     } catch (error) {
       if (error instanceof ApiError) throw error
-      if (timedOut || isTimeoutError(error)) {
+      if (timeout.fired || isTimeoutError(error)) {
         if (cutBy !== undefined) throw this.deadlineError(cutBy)
         throw this.errors.error(
           'UPSTREAM_TIMEOUT',

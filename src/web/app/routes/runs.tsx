@@ -16,6 +16,7 @@ import { OutcomesPanel } from '../../features/outcomes/components/outcomes-panel
 import { RunsPage } from '../../features/runs/components/runs-page'
 import { runsHref, type RunsSearch } from '../../features/runs/runs-search'
 import { useRunsSearch, useSetRunsSearch } from '../../features/runs/use-runs-search'
+import { prefetch } from '../../lib/prefetch'
 
 // The drawer (timeline maths, dialog) is not needed for the first rows: it loads when a run opens.
 const RunDrawer = lazy(() =>
@@ -48,7 +49,8 @@ export function RunsRoute() {
   const { source: sourceId, workflow, status, from, to, page, pageSize } = search
   useEffect(() => {
     if (sourceId === undefined) return
-    void queryClient.prefetchQuery(
+    prefetch(
+      queryClient,
       runQueries.list({ source: sourceId, workflow, status, from, to, page, pageSize }),
     )
   }, [queryClient, sourceId, workflow, status, from, to, page, pageSize])

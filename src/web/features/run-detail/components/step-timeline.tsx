@@ -110,6 +110,7 @@ export function StepTimeline({
   useEffect(() => {
     if (scrolledForRun.current === run.id || focusStepId === undefined) return
     scrolledForRun.current = run.id
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- jsdom, the unit tests' DOM, has no scrollIntoView
     document.getElementById(stepRowId(focusStepId))?.scrollIntoView?.({ block: 'center' })
   }, [run.id, focusStepId])
 

@@ -36,6 +36,7 @@ import { describeFilters, describeSource } from './describe-view'
 import { useOpenRun } from './use-open-run'
 import { usePageTurnFocus } from './use-page-turn-focus'
 import { useRunsShortcuts } from './use-runs-shortcuts'
+import { prefetch } from '../../../lib/prefetch'
 
 const ShortcutsDialog = lazy(() =>
   import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
@@ -140,7 +141,7 @@ export function RunsPage({
   const isSettled = runs.isSuccess && !runs.isPlaceholderData
   useEffect(() => {
     if (!isSettled || totalPages === undefined || filters.page >= totalPages) return
-    void queryClient.prefetchQuery(runQueries.list({ ...filters, page: filters.page + 1 }))
+    prefetch(queryClient, runQueries.list({ ...filters, page: filters.page + 1 }))
   }, [isSettled, totalPages, filters, queryClient])
 
   const workflowNames = useMemo(
