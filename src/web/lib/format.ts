@@ -36,25 +36,40 @@ function joinUnits(major: [number, string], minor: [number, string]): string {
     : `${major[0]} ${major[1]}`
 }
 
-const absoluteFormats = new Map<TimeZoneMode, Intl.DateTimeFormat>()
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
 
-function absoluteFormat(mode: TimeZoneMode): Intl.DateTimeFormat {
-  let format = absoluteFormats.get(mode)
+/**
+ * One `Intl.DateTimeFormat` per (shape, zone mode), made on first use: building one costs far
+ * more than formatting with it, and a table formats hundreds of times per render.
+ */
+function dateTimeFormat(
+  shape: string,
+  mode: TimeZoneMode,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${shape}|${mode}`
+  let format = dateTimeFormats.get(key)
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
+      ...options,
       timeZone: mode === 'utc' ? 'UTC' : undefined,
     })
-    absoluteFormats.set(mode, format)
+    dateTimeFormats.set(key, format)
   }
   return format
+}
+
+function absoluteFormat(mode: TimeZoneMode): Intl.DateTimeFormat {
+  return dateTimeFormat('absolute', mode, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  })
 }
 
 /** `20 Nov 2026, 13:00:00 CET`: the zone is part of the text, never implied. */
@@ -70,13 +85,12 @@ function formatNamingZone(format: Intl.DateTimeFormat, date: Date | number): str
 
 /** `13:00:05 CET` for "Updated" stamps. */
 export function formatClockTime(ms: number, mode: TimeZoneMode): string {
-  const format = new Intl.DateTimeFormat(locale, {
+  const format = dateTimeFormat('clock', mode, {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
     hourCycle: 'h23',
     timeZoneName: 'short',
-    timeZone: mode === 'utc' ? 'UTC' : undefined,
   })
   return formatNamingZone(format, ms)
 }
@@ -128,14 +142,13 @@ export function formatTimeRange(fromIso: string, toIso: string, mode: TimeZoneMo
   const from = new Date(fromIso)
   const to = new Date(toIso)
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return '—'
-  const format = new Intl.DateTimeFormat(locale, {
+  const format = dateTimeFormat('range', mode, {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
     timeZoneName: 'short',
-    timeZone: mode === 'utc' ? 'UTC' : undefined,
   })
   return joinWithZoneName(format.formatRangeToParts(from, to), format.resolvedOptions().timeZone)
 }
