@@ -76,7 +76,7 @@ function ViewLink({
       href={href}
       aria-current={isCurrent ? 'page' : undefined}
       className={cn(
-        'rounded-md px-2.5 py-1.5 text-sm font-medium',
+        'rounded-md px-2 py-1.5 text-sm font-medium sm:px-2.5',
         isCurrent
           ? 'bg-surface-muted text-fg'
           : 'text-fg-muted hover:bg-surface-muted hover:text-fg',

@@ -8,6 +8,7 @@ import { maxWindowDays } from '../../../../shared/api-params'
 import { XIcon } from '../../../components/ui/icons'
 import { useNow } from '../../../lib/use-now'
 import { failureQueries } from '../api/failure-queries'
+import { causeText } from './failure-groups-table'
 
 export function FailureFilterChip({
   source,
@@ -38,7 +39,7 @@ export function FailureFilterChip({
   const label =
     group === undefined
       ? fingerprint
-      : [group.workflowName, group.step, group.message || undefined]
+      : [group.workflowName, group.step, causeText(group) || undefined]
           .filter((part) => part !== undefined)
           .join(' · ')
   return (

@@ -23,7 +23,8 @@ export type GroupLinks = {
   workflowOf: (workflowId: string) => string
 }
 
-const cell = 'block px-4 md:table-cell md:py-3 md:align-top'
+// Phone cards: the cause on its own lines, then count and sparkline, then first and last seen.
+const cell = 'md:table-cell md:px-4 md:py-3 md:align-top'
 const headCell = 'px-4 py-2 text-left text-xs font-medium text-fg-muted'
 
 export function FailureGroupsTable({
@@ -99,12 +100,13 @@ function GroupRow({
   links: GroupLinks
 }) {
   const workflowName = group.workflowName ?? group.workflowId
-  const message = group.message || (isAwaitingDetail ? 'Step detail not read yet' : 'No error text')
+  const message =
+    causeText(group) || (isAwaitingDetail ? 'Step detail not read yet' : 'No error text')
   const runsLabel = `${formatCount(group.count)} ${plural(group.count, 'run', 'runs')}`
   return (
     <tr className="block border-b border-line py-3 last:border-b-0 hover:bg-surface-hover md:table-row md:py-0">
-      <td className={cn(cell, 'min-w-0 md:w-[55%]')}>
-        <div className="flex flex-wrap items-center gap-1.5">
+      <td className={cn(cell, 'block min-w-0 px-4 md:w-[55%]')}>
+        <div className="flex items-start gap-1.5">
           {group.isNew && (
             <Badge tone="accent" title="First seen inside this window">
               New
@@ -118,7 +120,7 @@ function GroupRow({
           <AppLink
             href={links.runsOf(group)}
             title={group.sample}
-            className="min-w-0 rounded font-medium break-words text-fg hover:text-accent-text hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+            className="min-w-0 flex-1 rounded font-medium break-words text-fg hover:text-accent-text hover:underline focus-visible:outline-2 focus-visible:outline-ring"
           >
             {message}
           </AppLink>
@@ -150,19 +152,19 @@ function GroupRow({
           </details>
         )}
       </td>
-      <td className={cn(cell, 'pt-2 md:text-right')}>
+      <td className={cn(cell, 'inline-block pt-2 pr-2 pl-4 align-middle md:text-right')}>
         <span className="font-semibold text-fg tabular-nums">{runsLabel}</span>
       </td>
-      <td className={cn(cell, 'pt-2')}>
+      <td className={cn(cell, 'inline-block pt-2 align-middle')}>
         <Sparkline daily={group.daily} />
       </td>
-      <td className={cn(cell, 'text-xs text-fg-muted md:text-sm')}>
+      <td className={cn(cell, 'block pt-1 pl-4 text-xs text-fg-muted md:text-sm')}>
         <span className="md:hidden">First seen </span>
         <time dateTime={group.firstSeenAt} title={formatAbsoluteTime(group.firstSeenAt, tz)}>
           {formatRelativeTime(group.firstSeenAt, nowMs)}
         </time>
       </td>
-      <td className={cn(cell, 'text-xs text-fg-muted md:text-sm')}>
+      <td className={cn(cell, 'block pl-4 text-xs text-fg-muted md:text-sm')}>
         <span className="md:hidden">Last seen </span>
         <time dateTime={group.lastSeenAt} title={formatAbsoluteTime(group.lastSeenAt, tz)}>
           {formatRelativeTime(group.lastSeenAt, nowMs)}
@@ -170,6 +172,17 @@ function GroupRow({
       </td>
     </tr>
   )
+}
+
+/**
+ * Trigify names the step inside its error (`Step 'Enrich' failed: …`), which the normalizer
+ * masks; the step is shown beside the message already, so the row leads with the cause.
+ */
+export function causeText(group: FailureGroup): string {
+  const prefix = "Step '<value>' failed: "
+  return group.step !== undefined && group.message.startsWith(prefix)
+    ? group.message.slice(prefix.length)
+    : group.message
 }
 
 function describeVersions(versions: string[]): string {

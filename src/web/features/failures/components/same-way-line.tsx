@@ -29,7 +29,7 @@ export function SameWayLine({
   })
   const others = count.data === undefined ? undefined : Math.max(0, count.data - 1)
   return (
-    <section aria-label="Same failure" className="space-y-1 text-sm">
+    <section aria-label="Same failure" className="-mt-4 space-y-1 text-sm">
       {fingerprint !== undefined && groupHref !== undefined && (
         <p>
           {others === undefined ? (
