@@ -16,15 +16,19 @@ export function describeDaily(daily: FailureGroup['daily']): string {
     .join(', ')
 }
 
+/** Bars at most this wide: a 24-hour window's two days stay a small glyph, not two blocks. */
+const maxSlot = 12
+
 export function Sparkline({
   daily,
-  width = 96,
+  maxWidth = 96,
   height = 24,
 }: {
   daily: FailureGroup['daily']
-  width?: number
+  maxWidth?: number
   height?: number
 }) {
+  const width = Math.min(maxWidth, Math.max(1, daily.length) * maxSlot)
   const max = Math.max(1, ...daily.map((point) => point.count))
   const slot = width / Math.max(1, daily.length)
   const gap = slot > 4 ? 1 : 0
