@@ -4,6 +4,7 @@
  * run opened from there says how many other runs failed the same way. Every expected number
  * is read from the API here, not from the page.
  */
+import AxeBuilder from '@axe-core/playwright'
 import type { APIRequestContext } from '@playwright/test'
 import { failuresResponseSchema, type FailureGroup } from '../src/shared/failures-model'
 import { runPageSchema } from '../src/shared/model'
@@ -73,4 +74,24 @@ test('from a failure group to its runs, and into one of them', async ({ page, re
       name: `${others} other ${others === 1 ? 'run' : 'runs'} failed the same way`,
     }),
   ).toBeVisible()
+})
+
+test('the Failures view and its steps table pass an accessibility scan, light and dark', async ({
+  page,
+  request,
+}) => {
+  const group = await biggestGroup(request, 'demo-puq')
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    await page.goto(`/failures?source=demo-puq&window=7d&workflow=${group.workflowId}`)
+    await expect(page.getByRole('table', { name: /Failure groups of/ })).toBeVisible()
+    await expect(page.getByRole('table', { name: /^Steps of/ })).toBeVisible()
+    const results = await new AxeBuilder({ page }).include('main').analyze()
+    const serious = results.violations.filter(
+      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    )
+    expect(serious.map((violation) => `${colorScheme} ${violation.id}: ${violation.help}`)).toEqual(
+      [],
+    )
+  }
 })
