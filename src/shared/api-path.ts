@@ -69,6 +69,7 @@ export function firstApiPaths(pathname: string, search: string): string[] {
       source,
       workflow: params.get('workflow') ?? undefined,
       status: status ? status.split(',') : undefined,
+      failure: params.get('failure') ?? undefined,
       from: params.get('from') ?? undefined,
       to: params.get('to') ?? undefined,
       page: params.get('page') ?? 1,

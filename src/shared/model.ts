@@ -105,6 +105,8 @@ export type Step = z.infer<typeof stepSchema>
 export const runDetailSchema = z.extend(runSchema, {
   /** null: the vendor reports no steps (Trigify), not "a run with no steps". */
   steps: z.nullable(z.array(stepSchema)),
+  /** A failed run's failure group (`GET …/runs?failure=`); absent until it has one. */
+  fingerprint: z.optional(z.string()),
 })
 export type RunDetail = z.infer<typeof runDetailSchema>
 

@@ -34,7 +34,12 @@ export async function runDetail(
     }
   }
   if (stored !== undefined && (workflow === undefined || stored.run.workflowId === workflow)) {
-    return { ...stored.run, steps: stored.steps }
+    const { fingerprint } = stored
+    return {
+      ...stored.run,
+      steps: stored.steps,
+      ...(fingerprint === undefined ? {} : { fingerprint }),
+    }
   }
   const label = sync.feed.info.label
   const { complete, coveredFromMs } = sync.coverage(workflow)

@@ -63,13 +63,15 @@ export class SqlStore implements RunStore {
   }
 
   async getRun(source: string, id: string): Promise<StoredRunDetail | undefined> {
-    const [row] = await this.db.all<RunRow & { steps_json: string | null }>(
-      `SELECT ${runColumns}, steps_json FROM runs WHERE source = ? AND id = ?`,
-      [source, id],
-    )
-    return row === undefined
-      ? undefined
-      : { run: runFromRow(row), steps: stepsFromJson(row.steps_json) }
+    const [row] = await this.db.all<
+      RunRow & { steps_json: string | null; fingerprint: string | null }
+    >(`SELECT ${runColumns}, steps_json, fingerprint FROM runs WHERE source = ? AND id = ?`, [
+      source,
+      id,
+    ])
+    if (row === undefined) return undefined
+    const detail = { run: runFromRow(row), steps: stepsFromJson(row.steps_json) }
+    return row.fingerprint === null ? detail : { ...detail, fingerprint: row.fingerprint }
   }
 
   async slotCounts(filter: RunFilter, slotMs: number): Promise<SlotCounts[]> {

@@ -249,7 +249,10 @@ export function describeStoreContract(name: string, open: OpenStore): void {
           { runId: 'missing', steps: [] },
         ],
       })
-      expect(await store.getRun('s1', 'r1')).toEqual({
+      const { fingerprint, ...detail } = (await store.getRun('s1', 'r1')) ?? {}
+      // A failed run's group, the key of `runs?failure=`.
+      expect(fingerprint).toMatch(/^v1:[0-9a-f]{16}$/)
+      expect(detail).toEqual({
         run: {
           id: 'r1',
           source: 's1',
@@ -260,6 +263,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         },
         steps: [step],
       })
+      expect((await store.getRun('s1', 'r2'))?.fingerprint).toBeUndefined()
       expect((await store.getRun('s1', 'r2'))?.steps).toBeNull()
       expect(await store.getRun('s1', 'missing')).toBeUndefined()
       expect(await store.getRun('s2', 'r1')).toBeUndefined()

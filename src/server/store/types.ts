@@ -57,6 +57,8 @@ export type StoredRunDetail = {
   run: Run
   /** null: no step detail has been read (or the vendor has none). */
   steps: Step[] | null
+  /** A failed run's failure group (`runs?failure=`), once it has one. */
+  fingerprint?: string
 }
 
 /** Outcome counts of one time slot of `slotMs` (an hour, or 15 minutes), by status. */

@@ -1,40 +1,89 @@
-/** The top bar: product name, the source being shown, and whether it is demo data. */
-import { AppLink, useHistory } from '../../lib/navigation'
-import { runsHref } from '../../features/runs/runs-search'
+/**
+ * The top bar: product name, the two views (runs, failures), and the source being shown. The
+ * views share `source`, `tz` and `window`, so switching keeps them; switching the source keeps
+ * the view and its preferences, never its filters (workflow ids belong to a source).
+ */
+import { cn } from '../../lib/cn'
+import { AppLink, useHistory, useLocation } from '../../lib/navigation'
+import { failuresHref, parseFailuresSearch } from '../../features/failures/failures-search'
+import { parseRunsSearch, runsHref } from '../../features/runs/runs-search'
 import { useRunsSearch } from '../../features/runs/use-runs-search'
 import { SourceSwitcher } from '../../features/sources/components/source-switcher'
 
 export function AppHeader() {
   const search = useRunsSearch()
   const history = useHistory()
+  const { pathname } = useLocation()
+  const isFailures = pathname === '/failures'
+  const shared = { source: search.source, tz: search.tz, window: search.window }
+  const runsLink = runsHref(parseRunsSearch(shared))
+  const failuresLink = failuresHref(parseFailuresSearch(shared))
 
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
       <div className="mx-auto flex h-14 w-full max-w-[1400px] items-center justify-between gap-3 px-4 sm:px-6">
-        <AppLink
-          href="/runs"
-          className="flex shrink-0 items-center gap-2 rounded font-semibold tracking-tight"
-        >
-          <LogoMark />
-          <span>Runboard</span>
-        </AppLink>
+        <div className="flex min-w-0 items-center gap-3 sm:gap-6">
+          <AppLink
+            href="/runs"
+            className="flex shrink-0 items-center gap-2 rounded font-semibold tracking-tight"
+          >
+            <LogoMark />
+            <span className="max-sm:sr-only">Runboard</span>
+          </AppLink>
+          <nav aria-label="Views" className="flex items-center gap-1">
+            <ViewLink href={runsLink} isCurrent={!isFailures}>
+              Runs
+            </ViewLink>
+            <ViewLink href={failuresLink} isCurrent={isFailures}>
+              Failures
+            </ViewLink>
+          </nav>
+        </div>
         <SourceSwitcher
           value={search.source}
           onValueChange={(source) =>
-            // Filters belong to a source (workflow ids differ); view preferences carry over.
             history.push(
-              runsHref({
-                source,
-                page: 1,
-                pageSize: search.pageSize,
-                tz: search.tz,
-                window: search.window,
-              }),
+              isFailures
+                ? failuresHref(
+                    parseFailuresSearch({ source, tz: search.tz, window: search.window }),
+                  )
+                : runsHref({
+                    source,
+                    page: 1,
+                    pageSize: search.pageSize,
+                    tz: search.tz,
+                    window: search.window,
+                  }),
             )
           }
         />
       </div>
     </header>
+  )
+}
+
+function ViewLink({
+  href,
+  isCurrent,
+  children,
+}: {
+  href: string
+  isCurrent: boolean
+  children: string
+}) {
+  return (
+    <AppLink
+      href={href}
+      aria-current={isCurrent ? 'page' : undefined}
+      className={cn(
+        'rounded-md px-2 py-1.5 text-sm font-medium sm:px-2.5',
+        isCurrent
+          ? 'bg-surface-muted text-fg'
+          : 'text-fg-muted hover:bg-surface-muted hover:text-fg',
+      )}
+    >
+      {children}
+    </AppLink>
   )
 }
 

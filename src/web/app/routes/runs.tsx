@@ -14,7 +14,10 @@ import { SyncBanner } from '../../features/sources/components/sync-banner'
 import { runQueries } from '../../features/runs/api/run-queries'
 import { OutcomesPanel } from '../../features/outcomes/components/outcomes-panel'
 import { RunsPage } from '../../features/runs/components/runs-page'
-import { runsHref, type RunsSearch } from '../../features/runs/runs-search'
+import { parseRunsSearch, runsHref, type RunsSearch } from '../../features/runs/runs-search'
+import { FailureFilterChip } from '../../features/failures/components/failure-filter-chip'
+import { SameWayLine } from '../../features/failures/components/same-way-line'
+import { failuresHref } from '../../features/failures/failures-search'
 import { useRunsSearch, useSetRunsSearch } from '../../features/runs/use-runs-search'
 import { prefetch } from '../../lib/prefetch'
 
@@ -27,7 +30,15 @@ const RunDrawer = lazy(() =>
 
 /** Another source's workflow ids and run ids mean nothing on this one. */
 function onSource(search: RunsSearch, source: string): RunsSearch {
-  return { ...search, source, workflow: undefined, run: undefined, step: undefined, page: 1 }
+  return {
+    ...search,
+    source,
+    workflow: undefined,
+    failure: undefined,
+    run: undefined,
+    step: undefined,
+    page: 1,
+  }
 }
 
 export function RunsRoute() {
@@ -46,14 +57,14 @@ export function RunsRoute() {
   }, [canonical, current, history])
 
   // A deep link names its source: ask for its runs now, alongside the sources.
-  const { source: sourceId, workflow, status, from, to, page, pageSize } = search
+  const { source: sourceId, workflow, status, failure, from, to, page, pageSize } = search
   useEffect(() => {
     if (sourceId === undefined) return
     prefetch(
       queryClient,
-      runQueries.list({ source: sourceId, workflow, status, from, to, page, pageSize }),
+      runQueries.list({ source: sourceId, workflow, status, failure, from, to, page, pageSize }),
     )
-  }, [queryClient, sourceId, workflow, status, from, to, page, pageSize])
+  }, [queryClient, sourceId, workflow, status, failure, from, to, page, pageSize])
 
   const items = sources.data?.items
   const first = items?.[0]
@@ -94,6 +105,17 @@ export function RunsRoute() {
       sourceId={source.id}
       source={source}
       notice={<SyncBanner sync={source.sync} label={source.label} />}
+      filterNotes={
+        search.failure !== undefined && (
+          <FailureFilterChip
+            source={source.id}
+            fingerprint={search.failure}
+            from={search.from}
+            to={search.to}
+            onClear={() => setSearch({ failure: undefined, page: 1 })}
+          />
+        )
+      }
       renderOutcomes={({ hasRows }) => (
         <OutcomesPanel
           canShowChart={hasRows}
@@ -124,6 +146,29 @@ export function RunsRoute() {
             // Picking a step refines the view in place: back closes the drawer, not the step.
             onStepChange={(step) => setSearch({ step }, { replace: true })}
             onClose={onClose}
+            renderFailureContext={(run) => (
+              <SameWayLine
+                source={source.id}
+                fingerprint={run.fingerprint}
+                groupHref={
+                  run.fingerprint === undefined
+                    ? undefined
+                    : runsHref(
+                        parseRunsSearch({
+                          source: source.id,
+                          failure: run.fingerprint,
+                          tz: search.tz,
+                        }),
+                      )
+                }
+                stepsHref={failuresHref({
+                  source: source.id,
+                  workflow: run.workflowId,
+                  window: search.window,
+                  tz: search.tz,
+                })}
+              />
+            )}
           />
         </Suspense>
       )}

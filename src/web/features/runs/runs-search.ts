@@ -6,7 +6,7 @@
 import * as z from 'zod/mini'
 import { idSchema } from '../../../shared/model'
 import { runStatuses, type RunStatus } from '../../../shared/run-status'
-import { defaultPageSize, pageSizes } from '../../../shared/api-params'
+import { defaultPageSize, fingerprintSchema, pageSizes } from '../../../shared/api-params'
 import type { TimeZoneMode } from '../../lib/format'
 import { outcomeWindows } from '../../lib/outcome-windows'
 import { stringifySearch } from '../../lib/search-serializer'
@@ -41,6 +41,8 @@ export const runsSearchSchema = z.object({
   source: optionalId,
   workflow: optionalId,
   status: statusParam,
+  /** One failure group's runs (the Failures view's link): its fingerprint. */
+  failure: z.catch(z.optional(fingerprintSchema), undefined),
   /** A time window on start times, set by clicking a chart bar; both or neither. */
   from: optionalTime,
   to: optionalTime,
@@ -84,7 +86,10 @@ export const runsSearchDefaults = {
 
 export function hasActiveFilters(search: RunsSearch): boolean {
   return (
-    search.workflow !== undefined || (search.status?.length ?? 0) > 0 || search.from !== undefined
+    search.workflow !== undefined ||
+    (search.status?.length ?? 0) > 0 ||
+    search.from !== undefined ||
+    search.failure !== undefined
   )
 }
 

@@ -22,6 +22,7 @@ import { CheckIcon, XIcon } from '../../../components/ui/icons'
 import { vendorLabels } from '../../../lib/describe-error'
 import type { TimeZoneMode } from '../../../lib/format'
 import { useNow } from '../../../lib/use-now'
+import type { RunDetail } from '../../../../shared/model'
 import { isLiveRun, runDetailQueries } from '../api/run-detail-queries'
 import { sourceListQuery } from '../api/source-vendor-query'
 import { RunDrawerError, RunDrawerSkeleton } from './drawer-states'
@@ -39,6 +40,8 @@ export type RunDrawerProps = {
   onClose: () => void
   /** Where focus goes when the drawer closes (the row that opened it); else where it was. */
   returnFocusTo?: HTMLElement | null
+  /** What other features say about a failed run (its failure group), under its error. */
+  renderFailureContext?: (run: RunDetail) => ReactNode
 }
 
 const focusableSelector =
@@ -46,6 +49,7 @@ const focusableSelector =
 
 export function RunDrawer(props: RunDrawerProps) {
   const { source, runId, workflow, tz, stepId, onStepChange, onClose, returnFocusTo } = props
+  const { renderFailureContext } = props
   const titleId = useId()
   const panelRef = useRef<HTMLDivElement>(null)
 
@@ -84,6 +88,7 @@ export function RunDrawer(props: RunDrawerProps) {
       <div className="space-y-8">
         <RunSummary run={run} tz={tz} nowMs={nowMs} />
         {run.error !== undefined && <RunError error={run.error} failedStep={run.failedStep} />}
+        {run.status === 'failed' && renderFailureContext?.(run)}
         {run.steps === null ? (
           <NoSteps vendorName={vendorName} failedStep={run.failedStep} />
         ) : (

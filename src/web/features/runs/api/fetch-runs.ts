@@ -8,6 +8,8 @@ export type RunFilters = {
   source: string
   workflow?: string
   status?: RunStatus[]
+  /** One failure group's fingerprint. */
+  failure?: string
   /** Runs that started in [from, to): a chart bar's window. */
   from?: string
   to?: string

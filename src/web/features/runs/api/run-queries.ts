@@ -15,6 +15,7 @@ export const runQueries = {
       source: filters.source,
       workflow: filters.workflow,
       status: filters.status,
+      failure: filters.failure,
       from: filters.from,
       to: filters.to,
       page: filters.page,

@@ -81,6 +81,7 @@ export function RunsPage({
   renderOutcomes,
   renderOpenRun,
   notice,
+  filterNotes,
 }: {
   sourceId: string
   source: Source | undefined
@@ -92,6 +93,8 @@ export function RunsPage({
   renderOpenRun: (openRun: OpenRun) => ReactNode
   /** Said above everything else: how complete and fresh the source's history is. */
   notice?: ReactNode
+  /** Filters other features own (a failure group), shown as chips under the toolbar. */
+  filterNotes?: ReactNode
 }) {
   const search = useRunsSearch()
   const setSearch = useSetRunsSearch()
@@ -102,6 +105,7 @@ export function RunsPage({
       source: sourceId,
       workflow: search.workflow,
       status: search.status,
+      failure: search.failure,
       from: search.from,
       to: search.to,
       page: search.page,
@@ -111,6 +115,7 @@ export function RunsPage({
       sourceId,
       search.workflow,
       search.status,
+      search.failure,
       search.from,
       search.to,
       search.page,
@@ -233,7 +238,14 @@ export function RunsPage({
       : undefined
   const filterSummary = describeFilters(search.status, workflowName, timeWindow)
   const clearFilters = () =>
-    setSearch({ status: undefined, workflow: undefined, from: undefined, to: undefined, page: 1 })
+    setSearch({
+      status: undefined,
+      workflow: undefined,
+      failure: undefined,
+      from: undefined,
+      to: undefined,
+      page: 1,
+    })
   const data = runs.data
   const pageCount = data?.totalPages ?? 0
   const isLive = runs.isSuccess && liveInterval(runs.error, data, search.page, pollMs) !== false
@@ -296,6 +308,8 @@ export function RunsPage({
         }}
         onShowShortcuts={showHelp}
       />
+
+      {filterNotes}
 
       <div className="flex min-h-7 flex-wrap items-center justify-between gap-x-4 gap-y-2">
         {data ? (
