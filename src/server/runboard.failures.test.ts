@@ -155,6 +155,31 @@ describe.each(['demo-trigify', 'demo-puq'])('failures of %s', (source) => {
     }
   })
 
+  it("names a failed run's group in its detail, and no group for a run that succeeded", async () => {
+    const answer = await failuresOf(source)
+    // A read cause: opening a puq run whose detail is unread reads it, which regroups it.
+    const group = answer.groups.find((candidate) => candidate.step !== undefined)
+    if (!group) throw new Error(`${source} has no failure group with a step`)
+    const base = `/api/sources/${source}/runs`
+    const [run] = (
+      await server.json(`${base}?failure=${group.fingerprint}&pageSize=1`, runPageSchema)
+    ).items
+    if (!run) throw new Error(`group ${group.fingerprint} lists no run`)
+    const detail = await server.json(
+      `${base}/${run.id}?workflow=${run.workflowId}`,
+      runDetailSchema,
+    )
+    expect(detail.fingerprint).toBe(group.fingerprint)
+    const [succeeded] = (await server.json(`${base}?status=succeeded&pageSize=1`, runPageSchema))
+      .items
+    if (!succeeded) throw new Error(`${source} has no succeeded run`)
+    const ok = await server.json(
+      `${base}/${succeeded.id}?workflow=${succeeded.workflowId}`,
+      runDetailSchema,
+    )
+    expect(ok.fingerprint).toBeUndefined()
+  })
+
   it('narrows to one workflow', async () => {
     const all = await failuresOf(source)
     const workflowId = all.groups[0]?.workflowId ?? ''
