@@ -18,12 +18,14 @@ function orderOf(db: Db, sort: PageRequest['sort']): string {
   switch (sort ?? '-started') {
     case '-started':
       return newestFirst(db.dialect)
+    // Runs listed newest first inside an ascending order (undated ones; those without a
+    // duration) keep newest first's ties too: id, then source, descending.
     case 'started':
-      return 'sort_ms IS NULL, sort_ms ASC, CASE WHEN sort_ms IS NULL THEN id END DESC, id ASC, source ASC'
+      return 'sort_ms IS NULL, sort_ms ASC, CASE WHEN sort_ms IS NULL THEN id END DESC, CASE WHEN sort_ms IS NULL THEN source END DESC, id ASC, source ASC'
     case '-duration':
       return `duration_ms IS NULL, duration_ms DESC, ${untimedNewest}, id DESC, source DESC`
     case 'duration':
-      return `duration_ms IS NULL, duration_ms ASC, ${untimedNewest}, CASE WHEN duration_ms IS NULL THEN id END DESC, id ASC, source ASC`
+      return `duration_ms IS NULL, duration_ms ASC, ${untimedNewest}, CASE WHEN duration_ms IS NULL THEN id END DESC, CASE WHEN duration_ms IS NULL THEN source END DESC, id ASC, source ASC`
   }
 }
 
