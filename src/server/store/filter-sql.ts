@@ -9,7 +9,17 @@ import type { RunFilter } from './types'
 
 export type Where = { sql: string; params: Param[] }
 
-export type FilterParts = { status?: boolean; window?: boolean; workflow?: boolean }
+export type FilterParts = {
+  status?: boolean
+  window?: boolean
+  workflow?: boolean
+  /**
+   * Write the source test so that no index serves it (SQLite's `+source`): the read walks an
+   * index that does not lead with the source (by rowid for a search; by duration over several
+   * sources). Always so for a search in SQLite.
+   */
+  sourceUnindexed?: boolean
+}
 
 export function placeholders(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ')
@@ -31,7 +41,10 @@ export function whereOf(
   dialect?: Dialect,
 ): Where {
   const column = (name: string) => `${alias}${name}`
-  const clauses = [`${column('source')} IN (${placeholders(filter.sources.length)})`]
+  // A search looks its matches up by rowid in SQLite, so no index may serve the source test.
+  const unindexed = filter.q !== undefined || parts.sourceUnindexed === true
+  const sourceColumn = unindexed && dialect === 'sqlite' ? '+' : ''
+  const clauses = [`${sourceColumn}${column('source')} IN (${placeholders(filter.sources.length)})`]
   const params: Param[] = [...filter.sources]
   if ((parts.workflow ?? true) && filter.workflow !== undefined) {
     clauses.push(`${column('workflow_id')} = ?`)
@@ -59,7 +72,7 @@ export function whereOf(
   }
   if (filter.q !== undefined) {
     if (dialect === undefined) throw new Error('This read cannot search: it has no dialect')
-    const search = searchClause(dialect, filter.q, alias)
+    const search = searchClause(dialect, filter.q, filter.sources, alias)
     clauses.push(search.sql)
     params.push(...search.params)
   }
