@@ -28,6 +28,7 @@ import {
   type Sandbox,
   type TestServer,
   waitForLive,
+  waitUntil,
 } from './testing/harness'
 
 const key = 'sk-live-ALL-SOURCES-0123456789'
@@ -224,5 +225,43 @@ describe('the all-sources view', () => {
     const body = apiErrorSchema.parse(JSON.parse(response.body))
     expect(body.error.code).toBe('BAD_REQUEST')
     expect(body.error.message).toContain(message)
+  })
+})
+
+describe('the all-sources view while a source cannot answer', () => {
+  it('lists the sources that can, says it rests on part of the history, and fails only when none can', async () => {
+    const halfWrong = await startTestServer({
+      TRIGIFY_API_KEY: 'not-the-right-key-1234',
+      TRIGIFY_BASE_URL: upstream.trigifyBaseUrl,
+      PUQ_API_KEY: key,
+      PUQ_BASE_URL: upstream.puqBaseUrl,
+    })
+    const allWrong = await startTestServer({
+      TRIGIFY_API_KEY: 'not-the-right-key-1234',
+      TRIGIFY_BASE_URL: upstream.trigifyBaseUrl,
+      PUQ_API_KEY: 'not-the-right-key-1234',
+      PUQ_BASE_URL: upstream.puqBaseUrl,
+    })
+    try {
+      await waitUntil(
+        async () =>
+          (await halfWrong.syncs.find((sync) => sync.source === 'puq')?.progress())?.state ===
+          'live',
+        'puq to be read whole',
+      )
+      const puqOnly = merged.filter((run) => run.source === 'puq')
+      const page = await halfWrong.json('/api/sources/all/runs?pageSize=50', runPageSchema)
+      expect(page.items.map((run) => `${run.source}/${run.id}`)).toEqual(
+        keysOf(puqOnly.slice(0, 50)),
+      )
+      expect(page.total).toBe(puqOnly.length)
+      expect(page.coverage?.complete).toBe(false)
+      const response = await allWrong.get('/api/sources/all/runs')
+      expect(response.status).toBe(502)
+      expect(apiErrorSchema.parse(JSON.parse(response.body)).error.code).toBe('UPSTREAM_AUTH')
+    } finally {
+      await halfWrong.close()
+      await allWrong.close()
+    }
   })
 })

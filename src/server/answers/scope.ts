@@ -32,7 +32,9 @@ export function scopeOfSync(sync: SourceSync): RunScope {
 
 /**
  * Every source as one: complete when each is; otherwise complete from the latest of the
- * incomplete sources' frontiers (older than that, at least one source is still being read).
+ * incomplete sources' frontiers (older than that, at least one source is still being read),
+ * and from nowhere while a source has not been read at all (its key rejected, say: with no
+ * workflow list it has no streams, so its own coverage would call it complete).
  */
 export function scopeOfAll(syncs: readonly SourceSync[]): RunScope {
   return {
@@ -42,6 +44,7 @@ export function scopeOfAll(syncs: readonly SourceSync[]): RunScope {
       let complete = true
       let coveredFromMs: number | null = null
       for (const sync of syncs) {
+        if (!sync.isReady()) return { complete: false, coveredFromMs: null }
         const one = sync.coverage()
         if (one.complete) continue
         complete = false
