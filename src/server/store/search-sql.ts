@@ -1,8 +1,9 @@
 /**
- * `q` as SQL: a run matches when its id is `q` or starts with it, or when every word of `q`
- * is a word of its error text or workflow name (any order, case-blind), found through the
- * search index of schema v5. Words are passed as data, never as query syntax, so quotes,
- * `*`, `NEAR` or `-` in what a person types are only text.
+ * `q` as SQL: a run matches when its id is `q` or starts with it (byte for byte, found as an
+ * index range: schema v6), or when every word of `q` is a word of its error text or workflow
+ * name (any order, case-blind), found through the search index of schema v5. Words are passed
+ * as data, never as query syntax, so quotes, `*`, `NEAR` or `-` in what a person types are
+ * only text.
  */
 import type { Param } from './db'
 import type { Dialect } from './schema/migrations'
