@@ -16,7 +16,8 @@ export type FilterParts = {
   /**
    * Write the source test so that no index serves it (SQLite's `+source`): the read walks an
    * index that does not lead with the source (by rowid for a search; by duration over several
-   * sources). Always so for a search in SQLite.
+   * sources). By default so for a search: its matches are looked up by rowid, not found by a
+   * walk of every run of the source; a read that wants many matches in index order says false.
    */
   sourceUnindexed?: boolean
 }
@@ -42,7 +43,7 @@ export function whereOf(
 ): Where {
   const column = (name: string) => `${alias}${name}`
   // A search looks its matches up by rowid in SQLite, so no index may serve the source test.
-  const unindexed = filter.q !== undefined || parts.sourceUnindexed === true
+  const unindexed = parts.sourceUnindexed ?? filter.q !== undefined
   const sourceColumn = unindexed && dialect === 'sqlite' ? '+' : ''
   const clauses = [`${sourceColumn}${column('source')} IN (${placeholders(filter.sources.length)})`]
   const params: Param[] = [...filter.sources]
