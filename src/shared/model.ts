@@ -53,7 +53,33 @@ export const sourceSchema = z.object({
 })
 export type Source = z.infer<typeof sourceSchema>
 
-export const sourcesResponseSchema = z.object({ items: z.array(sourceSchema) })
+/**
+ * The virtual source id that reads every configured source at once:
+ * `GET /api/sources/all/runs`, `…/all/runs/export` and `…/all/stats` take the single-source
+ * routes' parameters (except `workflow`: a workflow id belongs to one source, so `all` refuses
+ * it with a 400 naming it) and list runs of every source newest first, each run keeping its
+ * own `source`, so the run drawer opens it at `/api/sources/<run.source>/runs/<run.id>`.
+ * `all/workflows` answers an empty list (the all view has no workflow filter); failures,
+ * steps and run details exist per source only. No configured source is ever called `all`.
+ */
+export const allSourcesId = 'all'
+
+export const sourcesResponseSchema = z.object({
+  /** The configured sources, in the order the switcher lists them. */
+  items: z.array(sourceSchema),
+  /**
+   * The all-sources view, which the switcher shows first ("All sources"), before `items`.
+   * The server always sends it (optional only so that an older answer still parses);
+   * `sources` lists the ids it covers, in `items` order.
+   */
+  all: z.optional(
+    z.object({
+      id: z.literal(allSourcesId),
+      label: z.string(),
+      sources: z.array(z.string()),
+    }),
+  ),
+})
 export type SourcesResponse = z.infer<typeof sourcesResponseSchema>
 
 export const workflowSchema = z.object({
@@ -155,6 +181,7 @@ export type StatsBucketCounts = z.infer<typeof statsBucketSchema>
  * Counts for buckets that end after `coverage.coveredFrom` are exact.
  */
 export const runStatsSchema = z.object({
+  /** The source asked about, or `all` (every configured source, summed). */
   source: z.string(),
   from: isoTime,
   to: isoTime,

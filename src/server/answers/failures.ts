@@ -51,7 +51,7 @@ export async function failuresAnswer(
   const filter = { sources: [sync.source], workflow: query.workflow, fromMs, toMs }
   const [{ groups, totalFailed, withoutDetail }, coverage] = await Promise.all([
     store.failureGroups(filter),
-    coverageOf(store, sync, filter),
+    coverageOf(sync, filter),
   ])
   return {
     from: new Date(fromMs).toISOString(),

@@ -9,22 +9,22 @@ import type { RunsExportQuery } from '../../shared/api-params'
 import { attachment, exportFileName } from '../export/export-name'
 import { exportContentTypes, exportStream } from '../export/export-stream'
 import type { RunStore } from '../store/types'
-import type { SourceSync } from '../sync/source-sync'
 import { coverageOf, filterOf } from './runs-page'
+import type { RunScope } from './scope'
 
 /** Rows per store read: big enough to amortize a query, small enough to stay a few 100 kB. */
 const exportChunk = 500
 
 export async function sendRunExport(
   store: RunStore,
-  sync: SourceSync,
+  scope: RunScope,
   query: RunsExportQuery,
   reply: FastifyReply,
   nowMs: number,
 ): Promise<FastifyReply> {
-  const filter = filterOf(sync.source, query)
-  const coverage = await coverageOf(store, sync, filter)
-  const fileName = exportFileName({ source: sync.source, ...query }, query.format, nowMs)
+  const filter = filterOf(scope.sources, query)
+  const coverage = await coverageOf(scope, filter)
+  const fileName = exportFileName({ source: scope.id, ...query }, query.format, nowMs)
   return reply
     .header('content-type', exportContentTypes[query.format])
     .header('content-disposition', attachment(fileName))

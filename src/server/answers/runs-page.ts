@@ -6,7 +6,7 @@ import type { RunsQuery } from '../../shared/api-params'
 import type { Coverage, RunPage } from '../../shared/model'
 import { ApiError } from '../errors'
 import type { RunFilter, RunStore } from '../store/types'
-import type { SourceSync } from '../sync/source-sync'
+import type { RunScope } from './scope'
 
 /**
  * The listing's `from`/`to` as given: either end may be open and the range any length, since
@@ -26,23 +26,22 @@ export function runsWindow(query: Pick<RunsQuery, 'from' | 'to'>): {
 }
 
 export function filterOf(
-  source: string,
+  sources: readonly string[],
   query: Pick<RunsQuery, 'q' | 'workflow' | 'status' | 'from' | 'to'> & {
     failure?: string | undefined
   },
 ): RunFilter {
   const { fromMs, toMs } = runsWindow(query)
   const { q, workflow, failure, status } = query
-  return { sources: [source], q, workflow, failure, status, fromMs, toMs }
+  return { sources, q, workflow, failure, status, fromMs, toMs }
 }
 
 /** What a partial answer rests on, or undefined when the store holds the whole answer. */
 export async function coverageOf(
-  store: RunStore,
-  sync: SourceSync,
+  scope: Pick<RunScope, 'coverage' | 'progress'>,
   filter: RunFilter,
 ): Promise<Coverage | undefined> {
-  const { complete, coveredFromMs } = sync.coverage(filter.workflow)
+  const { complete, coveredFromMs } = scope.coverage(filter.workflow)
   // A window that ends after the frontier is complete even while older history is read.
   if (
     complete ||
@@ -50,7 +49,7 @@ export async function coverageOf(
   ) {
     return undefined
   }
-  const progress = await sync.progress()
+  const progress = await scope.progress()
   return {
     complete: false,
     scannedRuns: progress.runsStored,
@@ -61,21 +60,21 @@ export async function coverageOf(
 
 export async function runsPage(
   store: RunStore,
-  sync: SourceSync,
+  scope: RunScope,
   query: RunsQuery,
 ): Promise<RunPage> {
-  const filter = filterOf(sync.source, query)
+  const filter = filterOf(scope.sources, query)
   const offset = (query.page - 1) * query.pageSize
   const [page, coverage] = await Promise.all([
     store.listRuns(filter, { offset, limit: query.pageSize, sort: query.sort }),
-    coverageOf(store, sync, filter),
+    coverageOf(scope, filter),
   ])
   const totalPages = Math.ceil(page.total / query.pageSize)
   if (query.page > Math.max(1, totalPages)) {
     throw new ApiError(
       'NOT_FOUND',
       `page: there is no page ${query.page}; this view has ${totalPages} page${totalPages === 1 ? '' : 's'}`,
-      { source: sync.source },
+      { source: scope.id },
     )
   }
   return {

@@ -13,14 +13,14 @@ import {
   emptyCounts,
 } from '../stats/buckets'
 import type { RunStore } from '../store/types'
-import type { SourceSync } from '../sync/source-sync'
+import type { RunScope } from './scope'
 import { resolveWindow } from './time-window'
 
 export const slotMs = 15 * 60_000
 
 export async function statsAnswer(
   store: RunStore,
-  sync: SourceSync,
+  scope: RunScope,
   query: StatsQuery,
   nowMs: number,
 ): Promise<RunStats> {
@@ -28,15 +28,15 @@ export async function statsAnswer(
   const bucket = query.bucket ?? defaultBucket(fromMs, toMs)
   // Refuses, before building anything, a window with more bars than a chart can hold.
   const edges = bucketEdges(fromMs, toMs, bucket, query.tz)
-  const scope = { sources: [sync.source], workflow: query.workflow, status: query.status }
-  const filter = { ...scope, fromMs, toMs }
-  const { complete, coveredFromMs } = sync.coverage(query.workflow)
+  const allTimeFilter = { sources: scope.sources, workflow: query.workflow, status: query.status }
+  const filter = { ...allTimeFilter, fromMs, toMs }
+  const { complete, coveredFromMs } = scope.coverage(query.workflow)
   const [slots, durations, undated, allTime, progress] = await Promise.all([
     store.slotCounts(filter, slotMs),
     store.durations(filter),
-    store.countUndated(scope),
-    complete ? store.listRuns(scope, { offset: 0, limit: 0 }) : undefined,
-    sync.progress(),
+    store.countUndated(allTimeFilter),
+    complete ? store.listRuns(allTimeFilter, { offset: 0, limit: 0 }) : undefined,
+    scope.progress(),
   ])
 
   const buckets = emptyBuckets(edges)
@@ -53,7 +53,7 @@ export async function statsAnswer(
   const finished = totals.succeeded + totals.failed
   const windowComplete = complete || (coveredFromMs !== null && coveredFromMs <= fromMs)
   return {
-    source: sync.source,
+    source: scope.id,
     from: new Date(fromMs).toISOString(),
     to: new Date(toMs).toISOString(),
     bucket,

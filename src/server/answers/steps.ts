@@ -21,7 +21,7 @@ export async function stepsAnswer(
   const basis = sync.feed.info.capabilities.stepDetail ? 'steps' : 'errors-only'
   const [stats, coverage] = await Promise.all([
     store.stepStats(filter, basis),
-    coverageOf(store, sync, filter),
+    coverageOf(sync, filter),
   ])
   return {
     from: new Date(fromMs).toISOString(),

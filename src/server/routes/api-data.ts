@@ -1,6 +1,7 @@
 /**
  * The read-only data routes: sources (with their sync), workflows, runs, run detail, stats,
- * and the failure inbox's failures and steps.
+ * and the failure inbox's failures and steps. Runs, their export and stats also answer for the
+ * virtual source `all` (every configured source as one history; see `allSourcesId`).
  * Every parameter is parsed with the shared schemas first; every answer comes from the run
  * index (the store), which the sync keeps filled. Only a run opened by id that the store does
  * not hold yet (puq) reaches the vendor from here.
@@ -16,7 +17,7 @@ import {
   stepsQuerySchema,
 } from '../../shared/api-params'
 import type { FailuresResponse, StepsResponse } from '../../shared/failures-model'
-import { idSchema } from '../../shared/model'
+import { allSourcesId, idSchema } from '../../shared/model'
 import type {
   RunDetail,
   RunPage,
@@ -30,6 +31,7 @@ import { runDetail } from '../answers/run-detail'
 import { sendRunExport } from '../answers/run-export'
 import { runsPage } from '../answers/runs-page'
 import { statsAnswer } from '../answers/stats'
+import { scopeOfAll, scopeOfSync, whenAllAnswerable, type RunScope } from '../answers/scope'
 import { stepsAnswer } from '../answers/steps'
 import { ApiError } from '../errors'
 import { parseParams } from '../param-errors'
@@ -56,24 +58,58 @@ export function registerDataRoutes(
   const counted = <T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> =>
     requestContext.run(contextOf(request, deadlineMs), work)
 
-  const syncOf = (request: FastifyRequest): Promise<SourceSync> =>
+  /** The source in the path, `all` or a configured one (else a 404, before any other check). */
+  const sourceOf = (request: FastifyRequest): string => {
+    const { source } = parseParams(sourceParamsSchema, request.params, ['source', 'runId'])
+    if (source !== allSourcesId && !byId.has(source)) {
+      throw new ApiError('NOT_FOUND', `There is no source named ${source}`)
+    }
+    return source
+  }
+
+  /** One source's sync, for the routes that have no `all`; `what` names them in the 400. */
+  const syncOf = (request: FastifyRequest, what: string): Promise<SourceSync> =>
     counted(request, async () => {
-      const { source } = parseParams(sourceParamsSchema, request.params, ['source', 'runId'])
+      const source = sourceOf(request)
+      if (source === allSourcesId) {
+        throw new ApiError(
+          'BAD_REQUEST',
+          `source: ${what} are read per source; ${allSourcesId} lists runs, their export and stats`,
+        )
+      }
       const sync = byId.get(source)
-      if (sync === undefined) throw new ApiError('NOT_FOUND', `There is no source named ${source}`)
+      if (sync === undefined) throw new ApiError('INTERNAL', `No sync for ${source}`)
       await whenAnswerable(sync)
       return sync
+    })
+
+  /** One source, or every one for `all`; a workflow belongs to one source, so `all` has none. */
+  const scopeOf = (request: FastifyRequest, workflow: string | undefined): Promise<RunScope> =>
+    counted(request, async () => {
+      if (sourceOf(request) !== allSourcesId) return scopeOfSync(await syncOf(request, ''))
+      if (workflow !== undefined) {
+        throw new ApiError(
+          'BAD_REQUEST',
+          `workflow: a workflow belongs to one source; ask /api/sources/<its source>/…, not ${allSourcesId}`,
+        )
+      }
+      await whenAllAnswerable(syncs)
+      return scopeOfAll(syncs)
     })
 
   app.get('/api/sources', async (): Promise<SourcesResponse> => ({
     items: await Promise.all(
       syncs.map(async (sync) => ({ ...sync.feed.info, sync: await sync.progress() })),
     ),
+    all: { id: allSourcesId, label: 'All sources', sources: syncs.map((sync) => sync.source) },
   }))
 
+  /** For `all`, an empty list: the all view has no workflow filter (see `allSourcesId`). */
   app.get('/api/sources/:source/workflows', async (request): Promise<WorkflowsResponse> => {
-    const sync = await syncOf(request)
+    const source = sourceOf(request)
     parseParams(z.object({}), request.query, [])
+    if (source === allSourcesId) return { items: [] }
+    const sync = await syncOf(request, 'workflows')
     return { items: await store.workflows(sync.source) }
   })
 
@@ -85,9 +121,9 @@ export function registerDataRoutes(
    * last either way), `page`, `pageSize`. `total` and `counts` are exact for the filter.
    */
   app.get('/api/sources/:source/runs', async (request): Promise<RunPage> => {
-    const sync = await syncOf(request)
+    sourceOf(request)
     const query = parseParams(runsQuerySchema, request.query, Object.keys(runsQuerySchema.shape))
-    return runsPage(store, sync, query)
+    return runsPage(store, await scopeOf(request, query.workflow), query)
   })
 
   /**
@@ -100,23 +136,23 @@ export function registerDataRoutes(
    * as a static segment, so the access guard sees this route, not a run called "export".
    */
   app.get('/api/sources/:source/runs/export', async (request, reply) => {
-    const sync = await syncOf(request)
+    sourceOf(request)
     const query = parseParams(
       runsExportQuerySchema,
       request.query,
       Object.keys(runsExportQuerySchema.shape),
     )
-    return sendRunExport(store, sync, query, reply, Date.now())
+    return sendRunExport(store, await scopeOf(request, query.workflow), query, reply, Date.now())
   })
 
   app.get('/api/sources/:source/stats', async (request): Promise<RunStats> => {
-    const sync = await syncOf(request)
+    sourceOf(request)
     const query = parseParams(statsQuerySchema, request.query, Object.keys(statsQuerySchema.shape))
-    return statsAnswer(store, sync, query, Date.now())
+    return statsAnswer(store, await scopeOf(request, query.workflow), query, Date.now())
   })
 
   app.get('/api/sources/:source/failures', async (request): Promise<FailuresResponse> => {
-    const sync = await syncOf(request)
+    const sync = await syncOf(request, 'failures')
     const query = parseParams(
       failuresQuerySchema,
       request.query,
@@ -126,13 +162,14 @@ export function registerDataRoutes(
   })
 
   app.get('/api/sources/:source/steps', async (request): Promise<StepsResponse> => {
-    const sync = await syncOf(request)
+    const sync = await syncOf(request, 'steps')
     const query = parseParams(stepsQuerySchema, request.query, Object.keys(stepsQuerySchema.shape))
     return stepsAnswer(store, sync, query, Date.now())
   })
 
+  /** Per source only: a row of the all view carries its `source`, which is where it opens. */
   app.get('/api/sources/:source/runs/:runId', async (request): Promise<RunDetail> => {
-    const sync = await syncOf(request)
+    const sync = await syncOf(request, 'run details')
     const { runId } = parseParams(runParamsSchema, request.params, ['source', 'runId'])
     const query = parseParams(
       runDetailQuerySchema,

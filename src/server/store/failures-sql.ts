@@ -50,6 +50,10 @@ export async function failureGroups(db: Db, filter: RunFilter): Promise<FailureG
   const newest = db.dialect === 'postgres' ? 'a.sort_ms DESC NULLS LAST' : 'a.sort_ms DESC'
   const group = 'a.source = f.source AND a.fingerprint = f.fingerprint'
   const countedWhere = whereOf({ ...filter, status: ['failed'] })
+  // A window already leaves undated runs out; saying it again leads SQLite to the index without
+  // the status, every run of the window instead of its failed ones (40 ms of 51 for 7 days).
+  const dated =
+    filter.fromMs === undefined && filter.toMs === undefined ? ' AND sort_ms IS NOT NULL' : ''
   const [days, heads, versions, total, withoutDetail] = await Promise.all([
     db.all<DayRow>(
       `SELECT fingerprint, sort_ms - sort_ms % ${rollupDayMs} AS day_ms, COUNT(*) AS n
@@ -78,12 +82,12 @@ export async function failureGroups(db: Db, filter: RunFilter): Promise<FailureG
     ),
     // Counted apart from the groups, so a failed run left without a fingerprint shows as a gap.
     db.all<{ n: Num }>(
-      `SELECT COUNT(*) AS n FROM runs WHERE ${countedWhere.sql} AND sort_ms IS NOT NULL`,
+      `SELECT COUNT(*) AS n FROM runs WHERE ${countedWhere.sql}${dated}`,
       countedWhere.params,
     ),
     db.all<{ n: Num }>(
       `SELECT COUNT(*) AS n FROM runs
-       WHERE ${countedWhere.sql} AND sort_ms IS NOT NULL AND steps_json IS NULL`,
+       WHERE ${countedWhere.sql}${dated} AND steps_json IS NULL`,
       countedWhere.params,
     ),
   ])

@@ -9,7 +9,18 @@ import type { RunFilter } from './types'
 
 export type Where = { sql: string; params: Param[] }
 
-export type FilterParts = { status?: boolean; window?: boolean; workflow?: boolean }
+export type FilterParts = {
+  status?: boolean
+  window?: boolean
+  workflow?: boolean
+  /**
+   * Write the source test so that no index serves it (SQLite's `+source`): the read walks an
+   * index that does not lead with the source (by rowid for a search; by duration over several
+   * sources). By default so for a search: its matches are looked up by rowid, not found by a
+   * walk of every run of the source; a read that wants many matches in index order says false.
+   */
+  sourceUnindexed?: boolean
+}
 
 export function placeholders(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ')
@@ -31,7 +42,10 @@ export function whereOf(
   dialect?: Dialect,
 ): Where {
   const column = (name: string) => `${alias}${name}`
-  const clauses = [`${column('source')} IN (${placeholders(filter.sources.length)})`]
+  // A search looks its matches up by rowid in SQLite, so no index may serve the source test.
+  const unindexed = parts.sourceUnindexed ?? filter.q !== undefined
+  const sourceColumn = unindexed && dialect === 'sqlite' ? '+' : ''
+  const clauses = [`${sourceColumn}${column('source')} IN (${placeholders(filter.sources.length)})`]
   const params: Param[] = [...filter.sources]
   if ((parts.workflow ?? true) && filter.workflow !== undefined) {
     clauses.push(`${column('workflow_id')} = ?`)
@@ -59,7 +73,7 @@ export function whereOf(
   }
   if (filter.q !== undefined) {
     if (dialect === undefined) throw new Error('This read cannot search: it has no dialect')
-    const search = searchClause(dialect, filter.q, alias)
+    const search = searchClause(dialect, filter.q, filter.sources, alias)
     clauses.push(search.sql)
     params.push(...search.params)
   }

@@ -145,13 +145,17 @@ export async function listRuns(db: Db, filter: RunFilter, page: Page): Promise<R
   return { items, total, counts: countsOut(counts) }
 }
 
-/** Every match newest first, by keyset (constant cost per chunk however deep). */
+/**
+ * Every match newest first, by keyset (constant cost per chunk however deep). A search walks
+ * the source's runs in order too (`sourceUnindexed: false`): looking its matches up by rowid
+ * would sort every match again for each chunk (220 ms a chunk for 10,000 matches, not 23).
+ */
 export async function* iterateRuns(
   db: Db,
   filter: RunFilter,
   chunkSize: number,
 ): AsyncIterable<Run[]> {
-  const where = whereOf(filter, {}, '', db.dialect)
+  const where = whereOf(filter, { sourceUnindexed: false }, '', db.dialect)
   const order = newestFirst(db.dialect)
   let after: RunRow | undefined
   for (;;) {
@@ -171,7 +175,7 @@ export async function* iterateRuns(
     if (rows.length < chunkSize) break
   }
   if (filter.fromMs !== undefined || filter.toMs !== undefined) return
-  const undated = whereOf(filter, { window: false }, '', db.dialect)
+  const undated = whereOf(filter, { window: false, sourceUnindexed: false }, '', db.dialect)
   let last: RunRow | undefined
   for (;;) {
     const keyset = last === undefined ? '' : ' AND (id, source) < (?, ?)'

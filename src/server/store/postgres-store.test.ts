@@ -44,7 +44,7 @@ describe('openPostgresStore', () => {
     await client.query('INSERT INTO schema_migrations (version, applied_at_ms) VALUES (7, 0)')
     await client.end()
     await expect(openPostgresStore({ url })).rejects.toThrow(
-      `The store at ${url} has schema version 7; this Runboard knows up to 5. Upgrade Runboard or point RUNBOARD_DATABASE_URL elsewhere.`,
+      `The store at ${url} has schema version 7; this Runboard knows up to 6. Upgrade Runboard or point RUNBOARD_DATABASE_URL elsewhere.`,
     )
   })
 

@@ -2,8 +2,9 @@
  * The listing's other orders: oldest first, and by duration either way. Each is exact at any
  * depth and takes its totals and counts from the newest-first path (rollups, never a scan).
  * Oldest first is newest first read from the other end, so it shares that path's fast seeks;
- * the duration orders walk the duration index (schema v4) by OFFSET over keys alone and read
- * only the page's rows, with runs without a duration (few: the ones still in flight) after.
+ * the duration orders walk the duration index (schema v4; over several sources, v6's of every
+ * source) by OFFSET over keys alone and read only the page's rows, with runs without a
+ * duration (few: the ones still in flight) after.
  */
 import type { Run } from '../../shared/model'
 import type { Db } from './db'
@@ -66,7 +67,8 @@ export async function durationPage(
   direction: 'ASC' | 'DESC',
 ): Promise<RunListPage> {
   const { total, counts } = await head(db, filter)
-  const where = whereOf(filter)
+  // Several sources: walk the duration index of every source (schema v6), not each source's.
+  const where = whereOf(filter, { sourceUnindexed: filter.sources.length > 1 }, '', db.dialect)
   const timed = { sql: `${where.sql} AND duration_ms IS NOT NULL`, params: where.params }
   const untimed = { sql: `${where.sql} AND duration_ms IS NULL`, params: where.params }
   const order = `duration_ms ${direction}, id ${direction}, source ${direction}`

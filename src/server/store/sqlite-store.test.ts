@@ -32,7 +32,7 @@ describe('openSqliteStore', () => {
     await store.close()
     const db = new Database(path.join(dataDir, 'runboard.db'), { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(5)
+    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(6)
     db.close()
   })
 
@@ -95,7 +95,7 @@ describe('openSqliteStore', () => {
     await (await openSqliteStore({ dataDir })).close()
     const reopened = new Database(file, { readonly: true })
     const versions = reopened.prepare('SELECT version FROM schema_migrations ORDER BY version')
-    expect(versions.pluck().all()).toEqual([1, 2, 3, 4, 5])
+    expect(versions.pluck().all()).toEqual([1, 2, 3, 4, 5, 6])
     const index = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'runs_duration_lookup'"
     expect(reopened.prepare(index).pluck().get()).toBe(1)
     reopened.close()
@@ -110,7 +110,7 @@ describe('openSqliteStore', () => {
     db.prepare('INSERT INTO schema_migrations (version, applied_at_ms) VALUES (7, 0)').run()
     db.close()
     await expect(openSqliteStore({ dataDir })).rejects.toThrow(
-      `The store at ${file} has schema version 7; this Runboard knows up to 5. Upgrade Runboard or point RUNBOARD_DATA_DIR elsewhere.`,
+      `The store at ${file} has schema version 7; this Runboard knows up to 6. Upgrade Runboard or point RUNBOARD_DATA_DIR elsewhere.`,
     )
   })
 

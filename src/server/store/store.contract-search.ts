@@ -63,6 +63,23 @@ export function describeSearchContract(name: string, open: OpenStore): void {
       expect(page.total).toBe(expected.length)
     })
 
+    it('finds ids by their start byte for byte: case, punctuation and letters beyond ASCII', async () => {
+      const store = await fresh()
+      // Ids a collation other than bytewise would put between these prefixes' matches.
+      const odd = ['run-1', 'run-10', 'run1', 'RUN-1x', 'run-1\u00fc', 'run-2', 'run_1', 'run-0']
+      await store.write({ source: 's1', runs: odd.map((id, i) => run(id, i)) })
+      const found = async (q: string) => {
+        const page = await store.listRuns({ sources: ['s1'], q }, { offset: 0, limit: 20 })
+        expect(page.total).toBe(page.items.length)
+        return ids(page.items)
+      }
+      expect(await found('run-1')).toEqual(['run-1\u00fc', 'run-10', 'run-1'])
+      expect(await found('run-1\u00fc')).toEqual(['run-1\u00fc'])
+      expect(await found('RUN-')).toEqual(['RUN-1x'])
+      expect(await found('run_')).toEqual(['run_1'])
+      expect(await found('run-')).toEqual(['run-0', 'run-2', 'run-1\u00fc', 'run-10', 'run-1'])
+    })
+
     it('combines a search with status, workflow and window, counts exact', async () => {
       const byStatus = await search({ q: 'enrich', status: ['failed'] })
       expect(ids(byStatus.items)).toEqual(['abc-200', 'abc-100'])

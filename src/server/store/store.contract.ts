@@ -15,6 +15,7 @@ import {
   useStores,
   type OpenStore,
 } from './testing/contract-fixtures'
+import { describeAllSourcesContract } from './store.contract-all'
 import { describeExploreContract, describeExportContract } from './store.contract-explore'
 import { describeSearchContract } from './store.contract-search'
 import { describeSyncContract } from './store.contract-sync'
@@ -306,4 +307,5 @@ export function describeStoreContract(name: string, open: OpenStore): void {
   describeExploreContract(name, open)
   describeExportContract(name, open)
   describeSearchContract(name, open)
+  describeAllSourcesContract(name, open)
 }

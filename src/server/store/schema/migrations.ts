@@ -9,6 +9,7 @@ import { durationLookupV2 } from './v2-duration-lookup'
 import { fingerprintsV3 } from './v3-fingerprints'
 import { exploreV4 } from './v4-explore'
 import { searchV5Postgres, searchV5Sqlite } from './v5-search'
+import { allSourcesV6 } from './v6-all-sources'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, sql: fingerprintsV3 },
   { version: 4, sql: { sqlite: exploreV4, postgres: exploreV4 } },
   { version: 5, sql: { sqlite: searchV5Sqlite, postgres: searchV5Postgres } },
+  { version: 6, sql: allSourcesV6 },
 ]
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0)
