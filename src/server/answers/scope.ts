@@ -58,11 +58,14 @@ export function scopeOfAll(syncs: readonly SourceSync[]): RunScope {
     progress: async () => {
       const each = await Promise.all(syncs.map((sync) => sync.progress()))
       const runsStored = each.reduce((sum, progress) => sum + progress.runsStored, 0)
-      const totals = each.map((progress) => progress.vendorTotal)
-      const known = totals.every((total) => total !== undefined)
+      const totals = each.flatMap((progress) =>
+        progress.vendorTotal === undefined ? [] : [progress.vendorTotal],
+      )
+      // The vendors' total is known only once every source knows its own.
+      const known = totals.length === each.length
       return {
         runsStored,
-        ...(known ? { vendorTotal: totals.reduce<number>((sum, n) => sum + (n ?? 0), 0) } : {}),
+        ...(known ? { vendorTotal: totals.reduce((sum, n) => sum + n, 0) } : {}),
       }
     },
   }
