@@ -62,6 +62,7 @@ export function BucketTargets({
   const shown = hovered ?? keyboardFocused
   const shownDatum = shown === undefined ? undefined : data[shown]
   const columnWidth = data.length > 0 ? plot.width / data.length : 0
+  const tooltipWidth = Math.min(240, plot.width)
 
   function moveFocus(event: KeyboardEvent<HTMLButtonElement>, from: number) {
     const position = targets.indexOf(from)
@@ -132,12 +133,15 @@ export function BucketTargets({
           datum={shownDatum}
           statuses={statuses}
           tz={tz}
-          // Beside the column, on the side with room, so it never hides the bar it describes.
-          position={
-            shown < data.length / 2
-              ? { left: (shown + 1) * columnWidth + 8 }
-              : { right: (data.length - shown) * columnWidth + 8 }
-          }
+          // Beside the column, on the side with room, so it hides not the bar it describes;
+          // within the plot on a narrow screen, where there is no such room.
+          position={{
+            width: tooltipWidth,
+            left:
+              shown < data.length / 2
+                ? Math.min((shown + 1) * columnWidth + 8, plot.width - tooltipWidth)
+                : Math.max(shown * columnWidth - 8 - tooltipWidth, 0),
+          }}
         />
       )}
     </div>
@@ -153,12 +157,12 @@ function BucketTooltip({
   datum: BucketDatum
   statuses: readonly RunStatus[]
   tz: TimeZoneMode
-  position: { left: number } | { right: number }
+  position: { left: number; width: number }
 }) {
   return (
     <div
       role="status"
-      className="pointer-events-none absolute top-0 z-10 w-max max-w-64 rounded-md border border-line bg-surface px-3 py-2 text-xs shadow-lg"
+      className="pointer-events-none absolute top-0 z-10 rounded-md border border-line bg-surface px-3 py-2 text-xs shadow-lg"
       style={position}
       data-testid="outcomes-tooltip"
     >

@@ -82,7 +82,8 @@ export const runColumns = [
       label: 'Run ID',
       isHideable: false,
       headerClassName: 'w-48',
-      cardClassName: 'max-sm:col-start-3 max-sm:row-start-2 max-sm:justify-self-end max-sm:text-xs',
+      cardClassName:
+        'max-sm:col-span-2 max-sm:col-start-2 max-sm:row-start-2 max-sm:justify-self-end max-sm:text-xs',
     },
   }),
   column.accessor('workflowId', {
