@@ -131,6 +131,9 @@ test.describe('outcomes chart', () => {
 
     await page.goto('/runs?source=demo-puq&tz=utc')
     // Series order is the vocabulary's: succeeded, then failed (at the top of each stack).
+    // The drawing and its columns are in place, the week's every bucket among them.
+    await expect(columns(page)).toHaveCount(expected.buckets.length)
+    await expect(segments(page, 1).first()).toBeVisible()
     const column = await columns(page).nth(target.index).boundingBox()
     if (!column) throw new Error('the chart did not draw')
     const failedBar = await barInColumn(segments(page, 1), column)
