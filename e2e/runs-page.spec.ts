@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { test, expect, frozenNow } from './fixtures'
+import { test, expect } from './fixtures'
 import { runPageSchema } from '../src/shared/model'
 
 const runsTable = (page: Page) => page.getByRole('table', { name: /^Runs of/ })
@@ -56,7 +56,6 @@ test.describe('runs page', () => {
     page,
     context,
   }) => {
-    expect(frozenNow).toBeTruthy()
     await page.goto('/runs?source=demo-puq')
     await waitForSettledTable(page)
 
