@@ -3,7 +3,7 @@
  * stats route's counts, and a click on a bar's failed part narrows the table (and the URL) to
  * that bucket's failed runs. The partial answer has a spec of its own (another server budget).
  */
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import { runPageSchema, runStatsSchema, type RunStats } from '../src/shared/model'
 import { test, expect, frozenNow } from './fixtures'
 
@@ -22,6 +22,11 @@ async function stats(request: APIRequestContext, source: string): Promise<RunSta
 /** The segments of one status's bars, one per bucket, in bucket order. */
 function segments(page: Page, series: number) {
   return page.locator('.recharts-bar').nth(series).locator('.recharts-bar-rectangle')
+}
+
+/** The full-height columns laid over the plot, one per bucket, in bucket order. */
+function columns(page: Page) {
+  return page.getByRole('group', { name: /^Chart buckets/ }).locator(':scope > :not([role=status])')
 }
 
 test.beforeEach(async ({ page }) => {
@@ -48,7 +53,7 @@ test.describe('outcomes chart', () => {
       for (const index of [2, expected.buckets.length - 2]) {
         const bucket = expected.buckets[index]
         if (!bucket) throw new Error(`no bucket ${index}`)
-        await segments(page, 0).nth(index).hover()
+        await columns(page).nth(index).hover()
         const tooltip = page.getByTestId('outcomes-tooltip')
         await expect(tooltip).toBeVisible()
         await expect(tooltip).toContainText(
@@ -72,8 +77,7 @@ test.describe('outcomes chart', () => {
     if (!bucket) throw new Error('the demo week has no failed run')
 
     await page.goto('/runs?source=demo-puq&tz=utc')
-    // Series order is the vocabulary's: succeeded, then failed.
-    await segments(page, 1).nth(index).click()
+    await columns(page).nth(index).click()
     await expect(page).toHaveURL(/[?&]status=failed/)
     const url = new URL(page.url())
     expect(url.searchParams.get('from')).toBe(bucket.start)
@@ -109,4 +113,85 @@ test.describe('outcomes chart', () => {
     await expect(page).not.toHaveURL(/[?&]from=/)
     await expect(page).toHaveURL(/[?&]status=failed/)
   })
+
+  test('a click high above a short failed bar hits its bucket, and leaves no tooltip or ring', async ({
+    page,
+    request,
+  }) => {
+    const expected = await stats(request, 'demo-puq')
+    // The bucket whose failed part is shortest against the tallest bar: the hardest to hit.
+    const tallest = Math.max(...expected.buckets.map((bucket) => bucket.total))
+    const candidates = expected.buckets
+      .map((bucket, index) => ({ bucket, index }))
+      .filter(({ bucket }) => (bucket.counts.failed ?? 0) > 0)
+      .sort((a, b) => (a.bucket.counts.failed ?? 0) - (b.bucket.counts.failed ?? 0))
+    const target = candidates[0]
+    if (!target) throw new Error('the demo week has no failed run')
+    expect((target.bucket.counts.failed ?? 0) / tallest).toBeLessThan(0.2)
+
+    await page.goto('/runs?source=demo-puq&tz=utc')
+    // Series order is the vocabulary's: succeeded, then failed (at the top of each stack).
+    // The drawing and its columns are in place, the week's every bucket among them.
+    await expect(columns(page)).toHaveCount(expected.buckets.length)
+    await expect(segments(page, 1).first()).toBeVisible()
+    const column = await columns(page).nth(target.index).boundingBox()
+    if (!column) throw new Error('the chart did not draw')
+    const failedBar = await barInColumn(segments(page, 1), column)
+    expect(failedBar.height).toBeLessThan(column.height / 4)
+    // 6 px below the column's top: far above the bar's own failed part.
+    const clickY = column.y + 6
+    expect(clickY).toBeLessThan(failedBar.y)
+    await page.mouse.click(column.x + column.width / 2, clickY)
+    await expect(page).toHaveURL(/[?&]status=failed/)
+    const url = new URL(page.url())
+    expect(url.searchParams.get('from')).toBe(target.bucket.start)
+    expect(url.searchParams.get('to')).toBe(target.bucket.end)
+
+    // The pointer moves away: no tooltip stays, and the mouse-focused column shows no ring.
+    await page.mouse.move(1, 1)
+    await expect(page.getByTestId('outcomes-tooltip')).toHaveCount(0)
+    expect(await page.evaluate(() => document.activeElement?.matches(':focus-visible'))).toBe(false)
+  })
+
+  test('Tab reaches the buckets, arrows move, Enter lists one, with a ring', async ({
+    page,
+    request,
+  }) => {
+    const expected = await stats(request, 'demo-puq')
+    const failedBuckets = expected.buckets.filter((bucket) => (bucket.counts.failed ?? 0) > 0)
+    const second = failedBuckets[1]
+    if (!second) throw new Error('the demo week has fewer than two buckets with failed runs')
+
+    await page.goto('/runs?source=demo-puq&tz=utc')
+    await expect(columns(page).first()).toBeVisible()
+    // From the window control (the one before the chart), Tab lands on the first failed bucket.
+    await page.getByRole('radio', { name: '7d' }).focus()
+    await page.keyboard.press('Tab')
+    const focused = page.locator('[data-bucket-index]:focus')
+    await expect(focused).toHaveAttribute('aria-label', /^List the \d+ failed runs of/)
+    await page.keyboard.press('ArrowRight')
+    await expect(page.getByTestId('outcomes-tooltip')).toContainText(
+      `Failed${(second.counts.failed ?? 0).toLocaleString('en-GB')}`,
+    )
+    const outline = await focused.evaluate((element) => getComputedStyle(element).outlineStyle)
+    expect(outline).toBe('solid')
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(/[?&]status=failed/)
+    const url = new URL(page.url())
+    expect(url.searchParams.get('from')).toBe(second.start)
+    expect(url.searchParams.get('to')).toBe(second.end)
+  })
 })
+
+/** The drawn segment of a series whose middle lies in a column (recharts skips empty ones). */
+async function barInColumn(
+  series: Locator,
+  column: { x: number; width: number },
+): Promise<{ y: number; height: number }> {
+  for (const segment of await series.all()) {
+    const box = await segment.boundingBox()
+    const middle = box ? box.x + box.width / 2 : Number.NaN
+    if (box && middle > column.x && middle < column.x + column.width) return box
+  }
+  throw new Error('no segment of the series in that column')
+}

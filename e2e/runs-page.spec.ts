@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { test, expect, frozenNow } from './fixtures'
+import { test, expect } from './fixtures'
 import { runPageSchema } from '../src/shared/model'
 
 const runsTable = (page: Page) => page.getByRole('table', { name: /^Runs of/ })
@@ -56,7 +56,6 @@ test.describe('runs page', () => {
     page,
     context,
   }) => {
-    expect(frozenNow).toBeTruthy()
     await page.goto('/runs?source=demo-puq')
     await waitForSettledTable(page)
 
@@ -157,6 +156,16 @@ test.describe('runs page', () => {
     await page.goto('/runs?source=demo-puq&page=-3&pageSize=7&status=nope&tz=mars')
     await expect(page).toHaveURL(/\/runs\?source=demo-puq$/)
     await waitForSettledTable(page)
+    // Corrected, and said: once, above the table, until dismissed.
+    const notice = page.getByRole('status', { name: 'Address corrected' })
+    await expect(notice.getByRole('listitem')).toHaveText([
+      "Page '-3' is not a page number; showing page 1",
+      'Page size 7 is not offered; showing 20',
+      "Ignored status 'nope'",
+      "Time zone 'mars' is not offered; showing local time",
+    ])
+    await notice.getByRole('button', { name: 'Dismiss the address notice' }).click()
+    await expect(notice).toHaveCount(0)
   })
 
   test('has no serious or critical accessibility violations', async ({ page }) => {
@@ -176,23 +185,54 @@ test.describe('runs page', () => {
     }
   })
 
-  test('works in a 375 px wide window', async ({ page }) => {
-    await page.setViewportSize({ width: 375, height: 740 })
-    await page.goto('/runs?source=demo-puq')
+  test('on a 390 px phone each run is a card that says why it failed, without sideways scroll', async ({
+    page,
+    request,
+  }) => {
+    const answer = runPageSchema.parse(
+      await (
+        await request.get('/api/sources/demo-puq/runs?status=failed&page=1&pageSize=20')
+      ).json(),
+    )
+    const firstRun = answer.items[0]
+    const error = firstRun?.error
+    if (!firstRun || !error) throw new Error('the demo has no failed run with an error')
+    const errorLine = error.split('\n')[0]?.trim() ?? ''
+
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto('/runs?source=demo-puq&status=failed')
     await waitForSettledTable(page)
-    // The page itself never scrolls sideways; the table scrolls inside its own box.
-    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth)
-    expect(pageWidth).toBeLessThanOrEqual(375)
+    const card = rows(page).first()
+    await expect(card).toHaveAttribute('data-run-id', firstRun.id)
+    await card.scrollIntoViewIfNeeded()
+    const shownError = card.getByText(errorLine, { exact: true })
+    await expect(shownError).toBeVisible()
+    await expect(shownError).toBeInViewport({ ratio: 1 })
+    // The card also says which workflow, when (relative) and for how long.
+    await expect(card).toContainText(/started .+ ago|started just now/)
+    await expect(card.getByRole('link', { name: `Open run ${firstRun.id}` })).toBeVisible()
+    // Neither the page nor the table's own box scrolls sideways.
+    const page390 = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth }
+    })
+    expect(page390.scrollWidth).toBeLessThanOrEqual(page390.clientWidth)
     const tableBox = runsTable(page).locator('xpath=..')
-    const overflow = await tableBox.evaluate((element) => element.scrollWidth > element.clientWidth)
-    expect(overflow).toBe(true)
+    expect(await tableBox.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(
+      true,
+    )
+    const box = await shownError.boundingBox()
+    expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(390)
+
+    // The whole card opens the run: a tap on its error text, and Enter on a focused card.
+    await shownError.click()
+    await expect(page).toHaveURL(new RegExp(`[?&]run=${firstRun.id}(&|$)`))
+    await page.getByRole('button', { name: 'Close run details' }).click()
+    await expect(page).not.toHaveURL(/[?&]run=/)
     await expect(page.getByRole('button', { name: /^Status/ })).toBeInViewport()
-    await expect(page.getByRole('combobox', { name: 'Workflow' })).toBeInViewport()
     const next = page.getByRole('button', { name: 'Next page' })
     await next.scrollIntoViewIfNeeded()
     await expect(next).toBeInViewport()
-    await next.click()
-    await expect(page).toHaveURL(/[?&]page=2(&|$)/)
   })
 
   test('offers Trigify only the statuses it reports', async ({ page }) => {

@@ -124,7 +124,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.accessToken !== undefined && attempts !== undefined) {
     registerLogin(app, { token: options.accessToken, attempts, trustProxy })
   }
-  const { isBuilt, indexPath } = await registerSpa(app, options.distDir)
+  const sourceIds = options.syncs.map((sync) => sync.source)
+  const { isBuilt, indexPath } = await registerSpa(app, options.distDir, sourceIds)
 
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? ''
@@ -135,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.code(404).type('text/plain; charset=utf-8').send('Not found')
     }
     if (readMethods.includes(request.method) && wantsHtml(request)) {
-      return sendIndex(request, reply, isBuilt, indexPath)
+      return sendIndex(request, reply, isBuilt, indexPath, sourceIds)
     }
     return reply.code(404).type('text/plain; charset=utf-8').send('Not found')
   })

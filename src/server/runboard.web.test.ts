@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiErrorSchema, sourcesResponseSchema } from '../shared/model'
 import { sessionCookieName } from './access-guard'
+import { runsApiPath } from '../shared/api-path'
 import { immutableCache } from './routes/spa'
 import { startTestServer, type TestServer } from './testing/harness'
 
@@ -77,6 +78,38 @@ describe('the SPA', () => {
       '/api/sources',
       '/api/sources/demo-puq/runs?status=failed&amp;page=3&amp;pageSize=20',
       '/api/sources/demo-puq/workflows',
+    ])
+  })
+
+  it('preloads the request the page makes once it has corrected a bad URL, not a 400', async () => {
+    const page = await server.get(
+      '/runs?source=demo-puq&status=bogus&page=abc&pageSize=7&window=1y&from=yesterday',
+      { headers: { accept: 'text/html' } },
+    )
+    const runsHref = [...page.body.matchAll(/href="(\/api\/sources\/[^"]*\/runs[^"]*)"/g)].map(
+      (match) => match[1]?.replaceAll('&amp;', '&'),
+    )
+    // The page shows demo-puq, every status, page 1 of 20, no time window: this request.
+    const pageAsks = runsApiPath({ source: 'demo-puq', page: 1, pageSize: 20 })
+    expect(pageAsks).toBe('/api/sources/demo-puq/runs?page=1&pageSize=20')
+    expect(runsHref).toEqual([pageAsks])
+    const answer = await server.get(pageAsks)
+    expect(answer.status).toBe(200)
+  })
+
+  it('preloads an unknown source’s view on the first source, as the page shows it', async () => {
+    const sources = sourcesResponseSchema.parse(JSON.parse((await server.get('/api/sources')).body))
+    const first = sources.items[0]?.id
+    expect(first).toBe('demo-trigify')
+    const page = await server.get('/runs?source=nope&workflow=wf_1&status=failed&page=4', {
+      headers: { accept: 'text/html' },
+    })
+    const hrefs = [...page.body.matchAll(/<link rel="preload" as="fetch"[^>]* href="([^"]*)">/g)]
+    expect(hrefs.map((match) => match[1])).toEqual([
+      '/api/sources',
+      // Another source's workflow means nothing here, and its page 4 starts again at 1.
+      '/api/sources/demo-trigify/runs?status=failed&amp;page=1&amp;pageSize=20',
+      '/api/sources/demo-trigify/workflows',
     ])
   })
 

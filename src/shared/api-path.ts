@@ -1,7 +1,7 @@
 /**
- * Builds API paths. Kept free of zod and React so that the SPA's tiny entry chunk and the
- * server (which preloads a deep link's first requests in index.html) build the very same URLs
- * as the app: a preload or an early fetch is only used when its URL matches exactly.
+ * Builds API paths. Kept free of zod and React so that any chunk can use it; the app and the
+ * server's preload (shared/runs-view.ts) build the very same URLs with it: a preload is only
+ * used when its URL matches exactly.
  */
 export type QueryParams = Record<string, string | number | readonly string[] | undefined>
 
@@ -50,32 +50,4 @@ export function windowApiPath(
     from: params.from,
     to: params.to,
   })
-}
-
-/**
- * The API requests a page at this address makes first, so they can start before the app's
- * code has even loaded. Built from the raw query string: a URL the app will correct just
- * leaves an unused request behind.
- */
-export function firstApiPaths(pathname: string, search: string): string[] {
-  if (pathname !== '/runs' && pathname !== '/') return []
-  const paths = ['/api/sources']
-  const params = new URLSearchParams(search)
-  const source = params.get('source')
-  if (pathname !== '/runs' || !source) return paths
-  const status = params.get('status')
-  paths.push(
-    runsApiPath({
-      source,
-      workflow: params.get('workflow') ?? undefined,
-      status: status ? status.split(',') : undefined,
-      failure: params.get('failure') ?? undefined,
-      from: params.get('from') ?? undefined,
-      to: params.get('to') ?? undefined,
-      page: params.get('page') ?? 1,
-      pageSize: params.get('pageSize') ?? 20,
-    }),
-    `/api/sources/${encodeURIComponent(source)}/workflows`,
-  )
-  return paths
 }

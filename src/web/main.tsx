@@ -5,5 +5,5 @@
 import { startEarlyFetches } from './lib/early-fetch'
 import './styles.css'
 
-startEarlyFetches(window.location)
+startEarlyFetches(document)
 void import('./app/boot')

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { firstApiPaths } from '../../shared/api-path'
+import { firstApiPaths } from '../../shared/runs-view'
 
 export const immutableCache = 'public, max-age=31536000, immutable'
 
@@ -29,6 +29,7 @@ const notBuiltPage = `<!doctype html>
 export async function registerSpa(
   app: FastifyInstance,
   distDir: string,
+  sourceIds: readonly string[],
 ): Promise<{ isBuilt: boolean; indexPath: string }> {
   const indexPath = join(distDir, 'index.html')
   const isBuilt = existsSync(indexPath)
@@ -47,7 +48,7 @@ export async function registerSpa(
     })
   }
 
-  app.get('/', (request, reply) => sendIndex(request, reply, isBuilt, indexPath))
+  app.get('/', (request, reply) => sendIndex(request, reply, isBuilt, indexPath, sourceIds))
   return { isBuilt, indexPath }
 }
 
@@ -60,11 +61,13 @@ const attributeEscapes: Record<string, string> = { '&': '&amp;', '"': '&quot;', 
 
 /**
  * Preload links for the API requests this address makes first: the browser starts them while
- * it reads the HTML, before any script, and the app's own fetches are answered from them.
+ * it reads the HTML, before any script, and the app's own fetches (the entry chunk's early
+ * fetch takes these very links) are answered from them. Built from the address as the page
+ * will correct it, so an invalid value never preloads a request the page does not make.
  */
-export function preloadLinks(url: string): string {
+export function preloadLinks(url: string, sourceIds: readonly string[]): string {
   const { pathname, search } = new URL(url, 'http://runboard.invalid')
-  return firstApiPaths(pathname, search)
+  return firstApiPaths(pathname, search, sourceIds)
     .map((path) => path.replace(/[&"<]/g, (char) => attributeEscapes[char] ?? char))
     .map((href) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${href}">`)
     .join('')
@@ -75,6 +78,7 @@ export async function sendIndex(
   reply: FastifyReply,
   isBuilt: boolean,
   indexPath: string,
+  sourceIds: readonly string[],
 ): Promise<FastifyReply> {
   if (!isBuilt) {
     return reply
@@ -85,7 +89,7 @@ export async function sendIndex(
   }
   const html = (await readFile(indexPath, 'utf8')).replace(
     '</head>',
-    `${preloadLinks(request.url)}</head>`,
+    `${preloadLinks(request.url, sourceIds)}</head>`,
   )
   return reply
     .code(200)

@@ -75,7 +75,7 @@ describe('early responses', () => {
     globalThis.fetch = (input, init) =>
       pageFetch(typeof input === 'string' ? new URL(input, window.location.origin) : input, init)
     try {
-      startEarlyFetches({ pathname: '/runs', search: '' })
+      startEarlyFetches(documentWithPreloads(['/api/sources']))
     } finally {
       globalThis.fetch = pageFetch
     }
@@ -84,4 +84,34 @@ describe('early responses', () => {
     await apiGet('/api/sources', sourcesResponseSchema)
     expect(calls).toBe(2)
   })
+
+  it('starts exactly the server’s preload links to /api, nothing else', async () => {
+    const { preloadedPaths } = await import('./early-fetch')
+    const page = documentWithPreloads([
+      '/api/sources',
+      '/api/sources/demo-puq/runs?status=failed&page=1&pageSize=20',
+    ])
+    const other = page.createElement('link')
+    other.rel = 'preload'
+    other.as = 'fetch'
+    other.href = 'https://elsewhere.invalid/api/x'
+    page.head.append(other)
+    expect(preloadedPaths(page)).toEqual([
+      '/api/sources',
+      '/api/sources/demo-puq/runs?status=failed&page=1&pageSize=20',
+    ])
+  })
 })
+
+/** A page whose head holds the server's preload links, as index.html does. */
+function documentWithPreloads(hrefs: string[]): Document {
+  const page = document.implementation.createHTMLDocument('runboard')
+  for (const href of hrefs) {
+    const link = page.createElement('link')
+    link.setAttribute('rel', 'preload')
+    link.setAttribute('as', 'fetch')
+    link.setAttribute('href', href)
+    page.head.append(link)
+  }
+  return page
+}

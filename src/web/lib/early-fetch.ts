@@ -1,11 +1,11 @@
 /**
- * Starts the first page's API requests from the entry chunk, before React and zod
- * have even downloaded: on a deep link the data is on its way while the app boots. The app's
- * API client takes these responses (once each, by exact path) instead of asking again; a path
- * the app never asks for (an invalid URL it will correct) is simply never used.
+ * Starts the first page's API requests from the entry chunk, before React and zod have even
+ * downloaded: on a deep link the data is on its way while the app boots. Which requests is the
+ * server's to say: it reads the address as the page will (corrected, see shared/runs-view.ts)
+ * and lists them as preload links in index.html; fetching those same URLs here picks up the
+ * preloaded responses. The app's API client takes them (once each, by exact path) instead of
+ * asking again. Without the server's links (the Vite dev server) nothing starts early.
  */
-import { firstApiPaths } from '../../shared/api-path'
-
 const early = new Map<string, Promise<Response>>()
 /** An unclaimed response is stale after this long; live data must not come from the past. */
 const maxAgeMs = 5_000
@@ -18,8 +18,17 @@ function start(path: string): void {
   setTimeout(() => early.delete(path), maxAgeMs)
 }
 
-export function startEarlyFetches(location: Pick<Location, 'pathname' | 'search'>): void {
-  for (const path of firstApiPaths(location.pathname, location.search)) start(path)
+/** The same-origin paths of the document's `<link rel="preload" as="fetch">` elements. */
+export function preloadedPaths(document: Pick<Document, 'querySelectorAll'>): string[] {
+  const links = document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')
+  return [...links].flatMap((link) => {
+    const href = link.getAttribute('href')
+    return href?.startsWith('/api/') ? [href] : []
+  })
+}
+
+export function startEarlyFetches(document: Pick<Document, 'querySelectorAll'>): void {
+  for (const path of preloadedPaths(document)) start(path)
 }
 
 export function takeEarlyResponse(path: string): Promise<Response> | undefined {

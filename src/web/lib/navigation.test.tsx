@@ -1,7 +1,13 @@
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { AppLink, createMemoryHistory, HistoryProvider, useLocation } from './navigation'
+import {
+  AppLink,
+  createBrowserHistory,
+  createMemoryHistory,
+  HistoryProvider,
+  useLocation,
+} from './navigation'
 
 function Where() {
   const location = useLocation()
@@ -25,6 +31,40 @@ describe('memory history', () => {
     expect(history.length).toBe(2)
     history.forward()
     expect(history.location.search).toBe('?source=d')
+  })
+})
+
+describe('browser history', () => {
+  it('pushes and replaces the window’s own history, and follows back and forward', async () => {
+    window.history.replaceState(null, '', '/runs?source=a')
+    const startLength = window.history.length
+    const history = createBrowserHistory()
+    render(
+      <HistoryProvider history={history}>
+        <Where />
+      </HistoryProvider>,
+    )
+    expect(screen.getByLabelText('where')).toHaveTextContent('/runs?source=a')
+
+    act(() => history.push('/runs?source=b'))
+    expect(window.location.search).toBe('?source=b')
+    expect(window.history.length).toBe(startLength + 1)
+    expect(screen.getByLabelText('where')).toHaveTextContent('/runs?source=b')
+
+    act(() => history.replace('/runs?source=b2'))
+    expect(window.location.search).toBe('?source=b2')
+    expect(window.history.length).toBe(startLength + 1)
+    expect(screen.getByLabelText('where')).toHaveTextContent('/runs?source=b2')
+
+    // Back is the browser's: the page hears of it through popstate, asynchronously.
+    const popped = new Promise((resolve) =>
+      window.addEventListener('popstate', resolve, { once: true }),
+    )
+    act(() => history.back())
+    await act(() => popped)
+    expect(window.location.search).toBe('?source=a')
+    expect(history.location.search).toBe('?source=a')
+    expect(screen.getByLabelText('where')).toHaveTextContent('/runs?source=a')
   })
 })
 

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { errorResponse } from '../../test/handlers'
@@ -29,6 +29,44 @@ describe('the /runs route', () => {
     await waitFor(() =>
       expect(app.search()).toEqual({ source: 'demo-puq', status: 'failed', tz: 'utc' }),
     )
+  })
+
+  it('says once, above the table, what it could not use, after correcting the URL', async () => {
+    const app = renderApp('/runs?source=nope&status=bogus&page=abc&window=1y')
+    const notice = await screen.findByRole('status', { name: 'Address corrected' })
+    await waitFor(() => expect(app.history.location.search).toBe('?source=demo-puq'))
+    expect(app.history.length).toBe(1)
+    expect(
+      within(notice)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      "No source named 'nope'; showing puq.ai demo",
+      "Ignored status 'bogus'",
+      "Page 'abc' is not a page number; showing page 1",
+      "Window '1y' is not offered; showing 7 days",
+    ])
+    // In place above the table, not over it.
+    const table = await screen.findByRole('table', { name: /Runs of puq\.ai demo/ })
+    expect(notice.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+
+    await app.user.click(within(notice).getByRole('button', { name: 'Dismiss the address notice' }))
+    expect(screen.queryByRole('status', { name: 'Address corrected' })).not.toBeInTheDocument()
+  })
+
+  it('drops the notice on the next navigation, and says nothing for a valid URL', async () => {
+    const app = renderApp('/runs?source=demo-puq&pageSize=7')
+    const notice = await screen.findByRole('status', { name: 'Address corrected' })
+    expect(notice).toHaveTextContent('Page size 7 is not offered; showing 20')
+    await screen.findByRole('table', { name: /Runs of/ })
+    act(() => app.history.push('/runs?source=demo-puq&status=failed'))
+    await waitFor(() =>
+      expect(screen.queryByRole('status', { name: 'Address corrected' })).not.toBeInTheDocument(),
+    )
+    // Back to the corrected address: it was understood then, the notice was said already.
+    act(() => app.history.back())
+    await waitFor(() => expect(app.search()).toEqual({ source: 'demo-puq' }))
+    expect(screen.queryByRole('status', { name: 'Address corrected' })).not.toBeInTheDocument()
   })
 
   it('keeps the open run and the time zone in the URL', async () => {

@@ -1,25 +1,28 @@
 /**
- * `/runs`: corrects the URL when it was invalid (replace, so back never returns to it), starts
- * the runs request before the sources have answered on a deep link, and composes the sources,
- * runs, outcomes and run-detail features, which do not import each other.
+ * `/runs`: corrects the URL when it was invalid (replace, so back never returns to it) and says
+ * what it could not use, starts the runs request before the sources have answered on a deep
+ * link, and composes the sources, runs, outcomes and run-detail features, which do not import
+ * each other.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect, useLayoutEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { Button } from '../../components/ui/button'
 import { Skeleton } from '../../components/ui/skeleton'
 import { describeError } from '../../lib/describe-error'
-import { hrefOf, useHistory, useLocation } from '../../lib/navigation'
 import { sourceQueries } from '../../features/sources/api/fetch-sources'
 import { SyncBanner } from '../../features/sources/components/sync-banner'
 import { runQueries } from '../../features/runs/api/run-queries'
 import { OutcomesPanel } from '../../features/outcomes/components/outcomes-panel'
 import { RunsPage } from '../../features/runs/components/runs-page'
-import { parseRunsSearch, runsHref, type RunsSearch } from '../../features/runs/runs-search'
+import { parseRunsSearch, runsHref } from '../../features/runs/runs-search'
 import { FailureFilterChip } from '../../features/failures/components/failure-filter-chip'
 import { SameWayLine } from '../../features/failures/components/same-way-line'
 import { failuresHref } from '../../features/failures/failures-search'
+import { UrlCorrectionsNotice } from '../../features/runs/components/url-corrections-notice'
+import { useCorrectedUrl } from '../../features/runs/use-corrected-url'
 import { useRunsSearch, useSetRunsSearch } from '../../features/runs/use-runs-search'
 import { prefetch } from '../../lib/prefetch'
+import { onSource, runsListParams } from '../../../shared/runs-view'
 
 // The drawer (timeline maths, dialog) is not needed for the first rows: it loads when a run opens.
 const RunDrawer = lazy(() =>
@@ -28,55 +31,32 @@ const RunDrawer = lazy(() =>
   })),
 )
 
-/** Another source's workflow ids and run ids mean nothing on this one. */
-function onSource(search: RunsSearch, source: string): RunsSearch {
-  return {
-    ...search,
-    source,
-    workflow: undefined,
-    failure: undefined,
-    run: undefined,
-    step: undefined,
-    page: 1,
-  }
-}
-
 export function RunsRoute() {
   const search = useRunsSearch()
   const setSearch = useSetRunsSearch()
-  const history = useHistory()
-  const location = useLocation()
   const queryClient = useQueryClient()
   const sources = useQuery(sourceQueries.list())
-
-  // An invalid or non-canonical URL is rewritten, in place, to the view actually shown.
-  const canonical = runsHref(search)
-  const current = hrefOf(location)
-  useLayoutEffect(() => {
-    if (canonical !== current) history.replace(canonical)
-  }, [canonical, current, history])
 
   // A deep link names its source: ask for its runs now, alongside the sources.
   const { source: sourceId, workflow, status, failure, from, to, page, pageSize } = search
   useEffect(() => {
     if (sourceId === undefined) return
-    prefetch(
-      queryClient,
-      runQueries.list({ source: sourceId, workflow, status, failure, from, to, page, pageSize }),
-    )
+    const view = { source: sourceId, workflow, status, failure, from, to, page, pageSize }
+    prefetch(queryClient, runQueries.list(runsListParams(view)))
   }, [queryClient, sourceId, workflow, status, failure, from, to, page, pageSize])
 
   const items = sources.data?.items
   const first = items?.[0]
   const source = items?.find((candidate) => candidate.id === search.source)
-  useLayoutEffect(() => {
-    if (first === undefined || source !== undefined) return
-    history.replace(
-      runsHref(
-        search.source === undefined ? { ...search, source: first.id } : onSource(search, first.id),
-      ),
-    )
-  }, [first, source, search, history])
+  // The view shown: the URL's, on a known source (the first one when it names none or another).
+  const shown =
+    first === undefined || source !== undefined
+      ? search
+      : search.source === undefined
+        ? { ...search, source: first.id }
+        : onSource(search, first.id)
+  // An invalid or non-canonical URL is rewritten, in place, to that view, saying what changed.
+  const { corrections, dismiss } = useCorrectedUrl(search, shown, items)
 
   if (sources.isError) {
     const description = describeError(sources.error)
@@ -104,7 +84,12 @@ export function RunsRoute() {
       key={source.id}
       sourceId={source.id}
       source={source}
-      notice={<SyncBanner sync={source.sync} label={source.label} />}
+      notice={
+        <>
+          <UrlCorrectionsNotice corrections={corrections} onDismiss={dismiss} />
+          <SyncBanner sync={source.sync} label={source.label} />
+        </>
+      }
       filterNotes={
         search.failure !== undefined && (
           <FailureFilterChip

@@ -4,56 +4,19 @@
  * rewrites the URL (replace) to the value actually shown.
  */
 import * as z from 'zod/mini'
-import { idSchema } from '../../../shared/model'
-import { runStatuses, type RunStatus } from '../../../shared/run-status'
-import { defaultPageSize, fingerprintSchema, pageSizes } from '../../../shared/api-params'
+import { optionalIdParam, runsViewFields, withWholeWindow } from '../../../shared/runs-view'
+import { defaultPageSize } from '../../../shared/api-params'
 import type { TimeZoneMode } from '../../lib/format'
 import { outcomeWindows } from '../../lib/outcome-windows'
 import { stringifySearch } from '../../lib/search-serializer'
 
-export type PageSize = (typeof pageSizes)[number]
+export type { PageSize } from '../../../shared/runs-view'
 
-function isPageSize(value: number): value is PageSize {
-  return pageSizes.some((size) => size === value)
-}
-
-/** Accepts `failed,running` from the URL or an array from navigation; drops unknown words. */
-const statusParam = z.catch(
-  z.optional(
-    z.pipe(
-      z.union([z.string(), z.array(z.string())]),
-      z.transform((value: string | string[]): RunStatus[] | undefined => {
-        const parts = (typeof value === 'string' ? value.split(',') : value).map((part) =>
-          part.trim(),
-        )
-        const statuses = runStatuses.filter((status) => parts.includes(status))
-        return statuses.length > 0 ? statuses : undefined
-      }),
-    ),
-  ),
-  undefined,
-)
-
-const optionalId = z.catch(z.optional(idSchema), undefined)
-const optionalTime = z.catch(z.optional(z.iso.datetime({ offset: true })), undefined)
+const optionalId = optionalIdParam
 
 export const runsSearchSchema = z.object({
-  source: optionalId,
-  workflow: optionalId,
-  status: statusParam,
-  /** One failure group's runs (the Failures view's link): its fingerprint. */
-  failure: z.catch(z.optional(fingerprintSchema), undefined),
-  /** A time window on start times, set by clicking a chart bar; both or neither. */
-  from: optionalTime,
-  to: optionalTime,
-  page: z.catch(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(100_000))), 1),
-  pageSize: z.catch(
-    z.pipe(
-      z.coerce.number(),
-      z.transform((value: number): PageSize => (isPageSize(value) ? value : defaultPageSize)),
-    ),
-    defaultPageSize,
-  ),
+  /** source, workflow, status, from/to, page, pageSize: shared with the server's preload. */
+  ...runsViewFields,
   run: optionalId,
   /** The step selected in the open run's timeline. */
   step: optionalId,
@@ -67,13 +30,7 @@ export type RunsSearch = z.infer<typeof runsSearchSchema>
 export type RunsSearchInput = Partial<RunsSearch>
 
 export function parseRunsSearch(raw: unknown): RunsSearch {
-  const search = runsSearchSchema.parse(raw ?? {})
-  // Half a window, or one that ends before it starts, is no filter at all.
-  const { from, to } = search
-  if (from === undefined || to === undefined || Date.parse(from) >= Date.parse(to)) {
-    return { ...search, from: undefined, to: undefined }
-  }
-  return search
+  return withWholeWindow(runsSearchSchema.parse(raw ?? {}))
 }
 
 /** Values left out of the URL because they are what an absent parameter means anyway. */

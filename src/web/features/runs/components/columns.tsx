@@ -44,6 +44,11 @@ declare module '@tanstack/react-table' {
     isHideable: boolean
     optionalField?: OptionalRunField
     headerClassName?: string
+    /**
+     * Where the cell sits in a row's card below 640 px (the row becomes a 3-column grid:
+     * status, workflow, duration; then start and run id; then the error, full width).
+     */
+    cardClassName?: string
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface TableMeta<TData extends RowData> {
@@ -62,13 +67,24 @@ export const runColumns = [
     cell: ({ row }) => (
       <StatusBadge status={row.original.status} vendorStatus={row.original.vendorStatus} />
     ),
-    meta: { label: 'Status', isHideable: false, headerClassName: 'w-32' },
+    meta: {
+      label: 'Status',
+      isHideable: false,
+      headerClassName: 'w-32',
+      cardClassName: 'max-sm:col-start-1 max-sm:row-start-1',
+    },
   }),
   column.accessor('id', {
     id: 'runId' satisfies RunColumnId,
     header: 'Run',
     cell: ({ getValue }) => <RunIdCell runId={getValue()} />,
-    meta: { label: 'Run ID', isHideable: false, headerClassName: 'w-48' },
+    meta: {
+      label: 'Run ID',
+      isHideable: false,
+      headerClassName: 'w-48',
+      cardClassName:
+        'max-sm:col-span-2 max-sm:col-start-2 max-sm:row-start-2 max-sm:justify-self-end max-sm:text-xs',
+    },
   }),
   column.accessor('workflowId', {
     id: 'workflow' satisfies RunColumnId,
@@ -82,7 +98,11 @@ export const runColumns = [
         }
       />
     ),
-    meta: { label: 'Workflow', isHideable: true },
+    meta: {
+      label: 'Workflow',
+      isHideable: true,
+      cardClassName: 'max-sm:col-start-2 max-sm:row-start-1 max-sm:min-w-0 max-sm:font-medium',
+    },
   }),
   column.accessor('startedAt', {
     id: 'startedAt' satisfies RunColumnId,
@@ -94,31 +114,56 @@ export const runColumns = [
         now={table.options.meta?.now ?? 0}
       />
     ),
-    meta: { label: 'Started', isHideable: true },
+    meta: {
+      label: 'Started',
+      isHideable: true,
+      cardClassName:
+        'max-sm:col-span-2 max-sm:col-start-1 max-sm:row-start-2 max-sm:text-xs max-sm:text-fg-muted',
+    },
   }),
   column.accessor('durationMs', {
     id: 'duration' satisfies RunColumnId,
     header: 'Duration',
     cell: ({ row }) => <DurationCell run={row.original} />,
-    meta: { label: 'Duration', isHideable: true, headerClassName: 'w-28' },
+    meta: {
+      label: 'Duration',
+      isHideable: true,
+      headerClassName: 'w-28',
+      cardClassName: 'max-sm:col-start-3 max-sm:row-start-1 max-sm:justify-self-end',
+    },
   }),
   column.accessor('trigger', {
     id: 'trigger' satisfies RunColumnId,
     header: 'Trigger',
     cell: ({ getValue }) => <TriggerCell trigger={getValue()} />,
-    meta: { label: 'Trigger', isHideable: true, optionalField: 'trigger' },
+    meta: {
+      label: 'Trigger',
+      isHideable: true,
+      optionalField: 'trigger',
+      cardClassName: 'max-sm:hidden',
+    },
   }),
   column.accessor('version', {
     id: 'version' satisfies RunColumnId,
     header: 'Version',
     cell: ({ getValue }) => <TextCell value={getValue()} />,
-    meta: { label: 'Version', isHideable: true, optionalField: 'version' },
+    meta: {
+      label: 'Version',
+      isHideable: true,
+      optionalField: 'version',
+      cardClassName: 'max-sm:hidden',
+    },
   }),
   column.accessor('error', {
     id: 'error' satisfies RunColumnId,
     header: 'Error',
     cell: ({ getValue }) => <ErrorCell error={getValue()} />,
-    meta: { label: 'Error', isHideable: true, optionalField: 'error' },
+    meta: {
+      label: 'Error',
+      isHideable: true,
+      optionalField: 'error',
+      cardClassName: 'max-sm:col-span-3 max-sm:row-start-3 max-sm:min-w-0',
+    },
   }),
 ]
 

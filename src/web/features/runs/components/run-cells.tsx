@@ -72,7 +72,12 @@ export function StartedCell({ run, tz, now }: { run: Run; tz: TimeZoneMode; now:
       title={`${isQueued ? 'Queued, not started yet. Created ' : ''}${relative} · ${other}`}
       className={isQueued ? 'text-fg-muted tabular-nums' : 'tabular-nums'}
     >
-      {formatAbsoluteTime(iso, tz)}
+      {/* A card on a phone has room for "3 min ago", not a full date and zone. */}
+      <span className="max-sm:hidden">{formatAbsoluteTime(iso, tz)}</span>
+      <span className="sm:hidden">
+        {isQueued ? 'queued ' : 'started '}
+        {relative}
+      </span>
     </time>
   )
 }
@@ -129,14 +134,25 @@ export function TextCell({ value, mono = false }: { value: string | undefined; m
   )
 }
 
+/** The error's first line (a stack trace's message); the whole text on hover and in the drawer. */
+export function firstLine(text: string): string {
+  return (
+    text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .find((line) => line !== '') ?? ''
+  )
+}
+
 export function ErrorCell({ error }: { error: string | undefined }) {
-  if (!error) return <span className="text-fg-subtle">—</span>
+  // On a phone card the cell is empty for a run without an error, rather than a lone dash.
+  if (!error) return <span className="text-fg-subtle max-sm:hidden">—</span>
   return (
     <span
       title={error}
-      className="block max-w-[18rem] truncate text-danger-fg xl:max-w-[22rem] 2xl:max-w-[32rem]"
+      className="block max-w-[18rem] truncate text-danger-fg xl:max-w-[22rem] 2xl:max-w-[32rem] max-sm:line-clamp-2 max-sm:max-w-none max-sm:text-[13px] max-sm:whitespace-normal max-sm:[overflow-wrap:anywhere]"
     >
-      {error}
+      {firstLine(error)}
     </span>
   )
 }

@@ -51,7 +51,7 @@ const hiddenColumnsSchema = z.array(z.enum(runColumnIds))
  * Poll while the view can change: the first page (new runs land there) or any page with runs
  * still in flight. A refused key will not fix itself; a rate limit is waited out.
  */
-function liveInterval(
+export function liveInterval(
   error: unknown,
   data: RunPage | undefined,
   page: number,

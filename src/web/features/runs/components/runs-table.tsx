@@ -2,6 +2,8 @@
  * The runs table: a real <table> with a caption and column headers, server-side pages only
  * (`manualPagination`). Rows open a run on click or Enter; `j`/`k` move focus between rows.
  * While loading it shows skeleton rows of the same height, so nothing jumps when data lands.
+ * Below 640 px the same rows are cards (CSS only, one DOM, so j/k and Enter work alike):
+ * status, workflow and duration; the start (relative) and run id; the error's first line.
  */
 import {
   flexRender,
@@ -77,9 +79,9 @@ export function RunsTable({
   const visibleColumns = table.getVisibleLeafColumns()
 
   return (
-    <table className="w-full min-w-max border-separate border-spacing-0 text-left text-sm">
+    <table className="w-full border-separate border-spacing-0 text-left text-sm max-sm:block sm:min-w-max">
       <caption className="sr-only">{caption}</caption>
-      <thead>
+      <thead className="max-sm:sr-only">
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
             {group.headers.map((header) => (
@@ -100,13 +102,20 @@ export function RunsTable({
       <tbody
         ref={bodyRef}
         aria-busy={skeletonRows !== undefined || isStale}
-        className={cn('transition-opacity', isStale && 'opacity-60')}
+        className={cn('transition-opacity max-sm:block', isStale && 'opacity-60')}
       >
         {skeletonRows !== undefined
           ? Array.from({ length: skeletonRows }, (_, index) => (
-              <tr key={index} className="h-11" aria-hidden="true">
+              <tr
+                key={index}
+                className="h-11 max-sm:flex max-sm:items-center max-sm:gap-3 max-sm:border-b max-sm:border-line max-sm:px-4 max-sm:[&>td:nth-child(n+4)]:hidden"
+                aria-hidden="true"
+              >
                 {visibleColumns.map((column) => (
-                  <td key={column.id} className="border-b border-line px-3 first:pl-4 last:pr-4">
+                  <td
+                    key={column.id}
+                    className="border-b border-line px-3 first:pl-4 last:pr-4 max-sm:border-0 max-sm:p-0"
+                  >
                     <Skeleton
                       className={column.id === 'status' ? 'h-5 w-20 rounded-full' : 'h-3.5 w-24'}
                     />
@@ -126,7 +135,10 @@ export function RunsTable({
                   onKeyDown={(event) => onRowKeyDown(event, row.id)}
                   className={cn(
                     'group h-11 cursor-pointer focus-ring-inset',
-                    isActive ? 'bg-accent-soft' : 'hover:bg-surface-hover focus:bg-surface-hover',
+                    'max-sm:grid max-sm:h-auto max-sm:grid-cols-[auto_minmax(0,1fr)_auto] max-sm:items-center max-sm:gap-x-3 max-sm:gap-y-1 max-sm:border-b max-sm:border-line max-sm:px-4 max-sm:py-2.5',
+                    isActive
+                      ? 'bg-accent-soft max-sm:shadow-[inset_3px_0_0_var(--accent)]'
+                      : 'hover:bg-surface-hover focus:bg-surface-hover',
                   )}
                 >
                   {row.getVisibleCells().map((cell) => (
@@ -134,7 +146,9 @@ export function RunsTable({
                       key={cell.id}
                       className={cn(
                         'border-b border-line px-3 whitespace-nowrap first:pl-4 last:pr-4',
-                        isActive && 'first:shadow-[inset_3px_0_0_var(--accent)]',
+                        'max-sm:border-0 max-sm:p-0 max-sm:first:pl-0 max-sm:last:pr-0',
+                        isActive && 'sm:first:shadow-[inset_3px_0_0_var(--accent)]',
+                        cell.column.columnDef.meta?.cardClassName,
                       )}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}

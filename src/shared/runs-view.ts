@@ -1,0 +1,136 @@
+/**
+ * The runs page's address turned into the first rows it asks for. One reading, on both sides:
+ * the SPA parses its URL with these fields (features/runs/runs-search.ts spreads them into the
+ * page's schema) and asks the runs API for `runsListParams` of the result; the server parses
+ * the same address with the same fields to preload exactly that request in index.html, so a
+ * URL the page will correct (`status=bogus&page=abc`) preloads the corrected request, never a
+ * 400 for the uncorrected one.
+ */
+import * as z from 'zod/mini'
+import { defaultPageSize, fingerprintSchema, pageSizes } from './api-params'
+import { runsApiPath } from './api-path'
+import { idSchema } from './model'
+import { runStatuses, type RunStatus } from './run-status'
+
+export type PageSize = (typeof pageSizes)[number]
+
+function isPageSize(value: number): value is PageSize {
+  return pageSizes.some((size) => size === value)
+}
+
+/** Accepts `failed,running` from the URL or an array from navigation; drops unknown words. */
+const statusParam = z.catch(
+  z.optional(
+    z.pipe(
+      z.union([z.string(), z.array(z.string())]),
+      z.transform((value: string | string[]): RunStatus[] | undefined => {
+        const parts = (typeof value === 'string' ? value.split(',') : value).map((part) =>
+          part.trim(),
+        )
+        const statuses = runStatuses.filter((status) => parts.includes(status))
+        return statuses.length > 0 ? statuses : undefined
+      }),
+    ),
+  ),
+  undefined,
+)
+
+export const optionalIdParam = z.catch(z.optional(idSchema), undefined)
+/** A time in the URL: ISO 8601 with a zone, as a chart bar writes it. */
+export const urlTimeSchema = z.iso.datetime({ offset: true })
+const optionalTime = z.catch(z.optional(urlTimeSchema), undefined)
+
+/** The parameters that decide which rows the page lists; each bad value falls back alone. */
+export const runsViewFields = {
+  source: optionalIdParam,
+  workflow: optionalIdParam,
+  status: statusParam,
+  /** One failure group's runs (the Failures view's link): its fingerprint. */
+  failure: z.catch(z.optional(fingerprintSchema), undefined),
+  /** A time window on start times, set by clicking a chart bar; both or neither. */
+  from: optionalTime,
+  to: optionalTime,
+  page: z.catch(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(100_000))), 1),
+  pageSize: z.catch(
+    z.pipe(
+      z.coerce.number(),
+      z.transform((value: number): PageSize => (isPageSize(value) ? value : defaultPageSize)),
+    ),
+    defaultPageSize,
+  ),
+}
+
+const runsViewSchema = z.object(runsViewFields)
+export type RunsView = z.infer<typeof runsViewSchema>
+
+/** Half a window, or one that ends before it starts, is no filter at all. */
+export function withWholeWindow<View extends Pick<RunsView, 'from' | 'to'>>(view: View): View {
+  const { from, to } = view
+  if (from === undefined || to === undefined || Date.parse(from) >= Date.parse(to)) {
+    return { ...view, from: undefined, to: undefined }
+  }
+  return view
+}
+
+export function parseRunsView(raw: Record<string, unknown>): RunsView {
+  return withWholeWindow(runsViewSchema.parse(raw))
+}
+
+/** Another source's workflow ids and run ids mean nothing on this one: start it afresh. */
+export function onSource<View extends RunsView & { run?: string; step?: string }>(
+  view: View,
+  source: string,
+): View & { source: string } {
+  return {
+    ...view,
+    source,
+    workflow: undefined,
+    failure: undefined,
+    run: undefined,
+    step: undefined,
+    page: 1,
+  }
+}
+
+/** The runs API request for a view on a source: what the page's table query asks for. */
+export function runsListParams(view: RunsView & { source: string }) {
+  return {
+    source: view.source,
+    workflow: view.workflow,
+    status: view.status,
+    failure: view.failure,
+    from: view.from,
+    to: view.to,
+    page: view.page,
+    pageSize: view.pageSize,
+  }
+}
+
+/**
+ * The API requests a page at this address makes first, for the server's preload links.
+ * `sourceIds` are the configured sources in the order the sources list gives them: an unknown
+ * source is corrected to the first, as the page does.
+ */
+export function firstApiPaths(
+  pathname: string,
+  search: string,
+  sourceIds: readonly string[],
+): string[] {
+  if (pathname !== '/runs' && pathname !== '/') return []
+  const paths = ['/api/sources']
+  if (pathname !== '/runs') return paths
+  const raw: Record<string, string> = {}
+  for (const [key, value] of new URLSearchParams(search)) raw[key] = value
+  // Without a source the page waits for the sources list to pick one: nothing to preload.
+  if (raw.source === undefined || raw.source === '') return paths
+  const parsed = parseRunsView(raw)
+  const known = sourceIds.find((id) => id === parsed.source)
+  const sourceId = known ?? sourceIds[0]
+  if (sourceId === undefined) return paths
+  const view = known === undefined ? onSource(parsed, sourceId) : { ...parsed, source: known }
+  paths.push(
+    runsApiPath(runsListParams(view)),
+    `/api/sources/${encodeURIComponent(view.source)}/workflows`,
+  )
+  return paths
+}

@@ -1,0 +1,21 @@
+import { render, screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { ErrorCell, firstLine } from './run-cells'
+
+describe('the error cell', () => {
+  it.each([
+    ['TypeError: x is undefined\n    at step (a.js:1:2)', 'TypeError: x is undefined'],
+    ['\n\n  Timeout after 30 s  \r\nretrying', 'Timeout after 30 s'],
+    ['one line', 'one line'],
+  ])('keeps the first line of %j', (text, expected) => {
+    expect(firstLine(text)).toBe(expected)
+  })
+
+  it('shows the first line and keeps the whole text on hover', () => {
+    const error = 'HTTP 502 from CRM\nat fetch (crm.ts:10)\nat step 3'
+    render(<ErrorCell error={error} />)
+    const cell = screen.getByText('HTTP 502 from CRM')
+    expect(cell).toHaveAttribute('title', error)
+    expect(cell).not.toHaveTextContent('crm.ts')
+  })
+})
