@@ -29,6 +29,7 @@ export function AppHeader() {
                 pageSize: search.pageSize,
                 tz: search.tz,
                 window: search.window,
+                sort: search.sort,
               }),
             )
           }

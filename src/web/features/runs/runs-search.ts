@@ -2,11 +2,28 @@
  * The runs page's URL: every view state is a search parameter, validated here. Nothing in the
  * address bar can crash the page: an invalid value falls back to its default, and the route
  * rewrites the URL (replace) to the value actually shown.
+ *
+ * Time ranges have two spellings, never both at once:
+ * - `range=1h|24h|7d|30d`, a preset that moves with the clock: runs that started since that
+ *   long ago (its `from` is computed on the minute, see shared/run-range.ts; no `to`, so new
+ *   runs keep arriving). A copied link means "the last hour" wherever it is opened.
+ * - `from`/`to`, fixed ISO instants (a custom range, or a chart bar's bucket): runs that
+ *   started in [from, to). Either end may be left open ("since", "before").
+ * A preset wins: with `range` in the URL, `from`/`to` are dropped (and the URL rewritten).
+ * `q` is the search box (trimmed, 1–200 characters); `sort` is `started`, `duration` or
+ * `-duration`, with the default `-started` (newest first) left out.
  */
 import * as z from 'zod/mini'
 import { idSchema } from '../../../shared/model'
 import { runStatuses, type RunStatus } from '../../../shared/run-status'
-import { defaultPageSize, pageSizes } from '../../../shared/api-params'
+import {
+  defaultPageSize,
+  defaultRunSort,
+  pageSizes,
+  runSorts,
+  searchSchema,
+} from '../../../shared/api-params'
+import { runRangePresets } from '../../../shared/run-range'
 import type { TimeZoneMode } from '../../lib/format'
 import { outcomeWindows } from '../../lib/outcome-windows'
 import { stringifySearch } from '../../lib/search-serializer'
@@ -39,11 +56,16 @@ const optionalTime = z.catch(z.optional(z.iso.datetime({ offset: true })), undef
 
 export const runsSearchSchema = z.object({
   source: optionalId,
+  /** The search box: a run id (or its start), or words of the error text and workflow name. */
+  q: z.catch(z.optional(searchSchema), undefined),
   workflow: optionalId,
   status: statusParam,
-  /** A time window on start times, set by clicking a chart bar; both or neither. */
+  /** A preset range that moves with the clock; wins over `from`/`to`. */
+  range: z.catch(z.optional(z.enum(runRangePresets)), undefined),
+  /** A fixed window on start times: a custom range or a chart bar; either end may be open. */
   from: optionalTime,
   to: optionalTime,
+  sort: z.catch(z.enum(runSorts), defaultRunSort),
   page: z.catch(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(100_000))), 1),
   pageSize: z.catch(
     z.pipe(
@@ -66,9 +88,12 @@ export type RunsSearchInput = Partial<RunsSearch>
 
 export function parseRunsSearch(raw: unknown): RunsSearch {
   const search = runsSearchSchema.parse(raw ?? {})
-  // Half a window, or one that ends before it starts, is no filter at all.
+  // A window that ends before it starts is no filter at all; a preset replaces any window.
   const { from, to } = search
-  if (from === undefined || to === undefined || Date.parse(from) >= Date.parse(to)) {
+  if (
+    search.range !== undefined ||
+    (from !== undefined && to !== undefined && Date.parse(from) >= Date.parse(to))
+  ) {
     return { ...search, from: undefined, to: undefined }
   }
   return search
@@ -80,11 +105,20 @@ export const runsSearchDefaults = {
   pageSize: defaultPageSize,
   tz: 'local',
   window: '7d',
+  sort: defaultRunSort,
 } as const satisfies Partial<RunsSearch>
+
+/** Whether any time range narrows the view, preset or fixed. */
+export function hasTimeRange(search: RunsSearch): boolean {
+  return search.range !== undefined || search.from !== undefined || search.to !== undefined
+}
 
 export function hasActiveFilters(search: RunsSearch): boolean {
   return (
-    search.workflow !== undefined || (search.status?.length ?? 0) > 0 || search.from !== undefined
+    search.q !== undefined ||
+    search.workflow !== undefined ||
+    (search.status?.length ?? 0) > 0 ||
+    hasTimeRange(search)
   )
 }
 
@@ -96,6 +130,7 @@ export function toUrlSearch(search: RunsSearch): RunsSearchInput {
     pageSize: search.pageSize === runsSearchDefaults.pageSize ? undefined : search.pageSize,
     tz: search.tz === runsSearchDefaults.tz ? undefined : search.tz,
     window: search.window === runsSearchDefaults.window ? undefined : search.window,
+    sort: search.sort === runsSearchDefaults.sort ? undefined : search.sort,
   }
 }
 

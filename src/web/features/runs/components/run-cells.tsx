@@ -11,6 +11,7 @@ import {
 } from '../../../lib/format'
 import { useNow } from '../../../lib/use-now'
 import { runsHref } from '../runs-search'
+import { excerptAround, Highlighted } from './highlight'
 import { useRunsSearch } from '../use-runs-search'
 
 /** Keeps both ends of long ids: vendors share prefixes, the tail is what tells runs apart. */
@@ -41,11 +42,19 @@ export function RunIdCell({ runId }: { runId: string }) {
   )
 }
 
-export function WorkflowCell({ run, name }: { run: Run; name: string | undefined }) {
+export function WorkflowCell({
+  run,
+  name,
+  words = [],
+}: {
+  run: Run
+  name: string | undefined
+  words?: readonly string[]
+}) {
   if (name) {
     return (
       <span title={`${name} (${run.workflowId})`} className="block max-w-[16rem] truncate">
-        {name}
+        <Highlighted text={name} words={words} />
       </span>
     )
   }
@@ -129,14 +138,20 @@ export function TextCell({ value, mono = false }: { value: string | undefined; m
   )
 }
 
-export function ErrorCell({ error }: { error: string | undefined }) {
+export function ErrorCell({
+  error,
+  words = [],
+}: {
+  error: string | undefined
+  words?: readonly string[]
+}) {
   if (!error) return <span className="text-fg-subtle">—</span>
   return (
     <span
       title={error}
       className="block max-w-[18rem] truncate text-danger-fg xl:max-w-[22rem] 2xl:max-w-[32rem]"
     >
-      {error}
+      <Highlighted text={excerptAround(error, words)} words={words} />
     </span>
   )
 }

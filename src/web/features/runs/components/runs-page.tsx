@@ -18,11 +18,12 @@ import * as z from 'zod/mini'
 import type { Run, RunPage, Source } from '../../../../shared/model'
 import { isActiveStatus } from '../../../../shared/run-status'
 import { isApiError, isRetryableError } from '../../../lib/api-client'
-import { formatCount, formatTimeRange, type TimeZoneMode } from '../../../lib/format'
+import { formatCount, type TimeZoneMode } from '../../../lib/format'
 import { readStored, writeStored } from '../../../lib/stored-state'
 import { useNow } from '../../../lib/use-now'
 import type { RunFilters } from '../api/fetch-runs'
 import { runQueries } from '../api/run-queries'
+import { runFiltersOf } from '../run-filters'
 import { hasActiveFilters, type PageSize } from '../runs-search'
 import { useRunsSearch, useSetRunsSearch } from '../use-runs-search'
 import { useRunsTitle } from '../use-runs-title'
@@ -32,7 +33,11 @@ import { RefreshErrorNotice, RunsEmptyState, RunsErrorState } from './runs-state
 import { LiveStatus, RunsCount } from './runs-summary'
 import { RunsTable } from './runs-table'
 import { RunsToolbar } from './runs-toolbar'
-import { describeFilters, describeSource } from './describe-view'
+import { describeFilters, describeSource, describeTimeRange } from './describe-view'
+import { ExportMenu } from './export-menu'
+import { searchWords } from './highlight'
+import { RunsSearchBox } from './runs-search-box'
+import { TimeRangeMenu } from './time-range-menu'
 import { useOpenRun } from './use-open-run'
 import { usePageTurnFocus } from './use-page-turn-focus'
 import { useRunsShortcuts } from './use-runs-shortcuts'
@@ -96,25 +101,13 @@ export function RunsPage({
   const setSearch = useSetRunsSearch()
   const queryClient = useQueryClient()
 
+  // A preset range's start moves with the clock by whole minutes (see shared/run-range.ts):
+  // the filters change once a minute, and only under a preset.
+  const now = useNow(30_000)
+  const rangeMinute = search.range === undefined ? 0 : Math.floor(now / 60_000) * 60_000
   const filters = useMemo<RunFilters>(
-    () => ({
-      source: sourceId,
-      workflow: search.workflow,
-      status: search.status,
-      from: search.from,
-      to: search.to,
-      page: search.page,
-      pageSize: search.pageSize,
-    }),
-    [
-      sourceId,
-      search.workflow,
-      search.status,
-      search.from,
-      search.to,
-      search.page,
-      search.pageSize,
-    ],
+    () => runFiltersOf(search, sourceId, rangeMinute),
+    [search, sourceId, rangeMinute],
   )
   const viewKey = JSON.stringify(filters)
 
@@ -127,7 +120,6 @@ export function RunsPage({
     refetchIntervalInBackground: false,
   })
   const workflows = useQuery(runQueries.workflows(sourceId))
-  const now = useNow(30_000)
 
   // A page past the end answers 404; page 1 of the same view (which always exists) says
   // where the end is, so the page can offer the last one.
@@ -187,7 +179,7 @@ export function RunsPage({
 
   const [isHelpOpen, setIsHelpOpen] = useState(false)
   const tableBodyRef = useRef<HTMLTableSectionElement>(null)
-  const workflowInputRef = useRef<HTMLInputElement>(null)
+  const searchInputRef = useRef<HTMLInputElement>(null)
 
   const { openWorkflowId, openRun, closeRun } = useOpenRun({
     displayed,
@@ -214,7 +206,7 @@ export function RunsPage({
   })
   useRunsShortcuts({
     tableBodyRef,
-    workflowInputRef,
+    searchInputRef,
     onShowHelp: showHelp,
     onPastLastRow: turnPage,
     // The open run is a modal dialog with keys of its own (Escape closes it).
@@ -226,13 +218,19 @@ export function RunsPage({
   const workflowName = search.workflow
     ? (workflowNames.get(search.workflow) ?? search.workflow)
     : undefined
-  const timeWindow =
-    search.from !== undefined && search.to !== undefined
-      ? { from: search.from, to: search.to, tz: search.tz }
-      : undefined
-  const filterSummary = describeFilters(search.status, workflowName, timeWindow)
+  const timeLabel = describeTimeRange(search, search.tz)
+  const filterSummary = describeFilters(search.status, workflowName, timeLabel, search.q)
   const clearFilters = () =>
-    setSearch({ status: undefined, workflow: undefined, from: undefined, to: undefined, page: 1 })
+    setSearch({
+      q: undefined,
+      status: undefined,
+      workflow: undefined,
+      range: undefined,
+      from: undefined,
+      to: undefined,
+      page: 1,
+    })
+  const clearSearch = () => setSearch({ q: undefined, page: 1 })
   const data = runs.data
   const pageCount = data?.totalPages ?? 0
   const isLive = runs.isSuccess && liveInterval(runs.error, data, search.page, pollMs) !== false
@@ -278,11 +276,24 @@ export function RunsPage({
         hiddenColumns={hiddenColumns}
         availableFields={availableFields}
         hasFilters={hasFilters}
-        timeWindowLabel={
-          timeWindow ? formatTimeRange(timeWindow.from, timeWindow.to, timeWindow.tz) : undefined
+        searchBox={
+          <RunsSearchBox
+            value={search.q}
+            // Typing refines the view in place: Back leaves the search, not each letter.
+            onSearch={(q) => setSearch({ q, page: 1 }, { replace: true })}
+            inputRef={searchInputRef}
+          />
         }
-        onClearTimeWindow={() => setSearch({ from: undefined, to: undefined, page: 1 })}
-        workflowInputRef={workflowInputRef}
+        timeRange={
+          <TimeRangeMenu
+            value={search}
+            tz={search.tz}
+            onValueChange={(change) => setSearch({ ...change, page: 1 })}
+          />
+        }
+        exportMenu={
+          <ExportMenu filters={filters} total={runs.isPlaceholderData ? undefined : data?.total} />
+        }
         onStatusChange={(status) =>
           setSearch({ status: status.length > 0 ? status : undefined, page: 1 })
         }
@@ -345,7 +356,11 @@ export function RunsPage({
             onRetry={() => void runs.refetch()}
           />
         ) : data && data.items.length === 0 ? (
-          <RunsEmptyState filterSummary={filterSummary} onClearFilters={clearFilters} />
+          <RunsEmptyState
+            filterSummary={filterSummary}
+            onClearFilters={clearFilters}
+            search={search.q === undefined ? undefined : { q: search.q, onClear: clearSearch }}
+          />
         ) : (
           <div
             className="overflow-x-auto"
@@ -380,6 +395,10 @@ export function RunsPage({
               isStale={runs.isPlaceholderData}
               onOpenRun={openRun}
               bodyRef={tableBodyRef}
+              sort={search.sort}
+              // A new order starts over at its first page.
+              onSortChange={(sort) => setSearch({ sort, page: 1 })}
+              searchWords={searchWords(search.q)}
             />
           </div>
         )}
