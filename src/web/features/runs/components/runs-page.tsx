@@ -288,7 +288,9 @@ export function RunsPage({
           <TimeRangeMenu
             value={search}
             tz={search.tz}
-            onValueChange={(change) => setSearch({ ...change, page: 1 })}
+            onValueChange={(change) =>
+              setSearch({ range: change.range, from: change.from, to: change.to, page: 1 })
+            }
           />
         }
         exportMenu={
@@ -359,7 +361,15 @@ export function RunsPage({
           <RunsEmptyState
             filterSummary={filterSummary}
             onClearFilters={clearFilters}
-            search={search.q === undefined ? undefined : { q: search.q, onClear: clearSearch }}
+            search={
+              search.q === undefined
+                ? undefined
+                : {
+                    q: search.q,
+                    onClear: clearSearch,
+                    otherFilters: describeFilters(search.status, workflowName, timeLabel),
+                  }
+            }
           />
         ) : (
           <div

@@ -92,7 +92,7 @@ export function RunsSearchBox({
       {text !== '' && (
         <button
           type="button"
-          aria-label="Clear search"
+          aria-label="Clear the search box"
           title="Clear search (Esc)"
           onClick={() => {
             setText('')

@@ -55,7 +55,7 @@ export function RunsEmptyState({
    */
   pastEnd?: { lastPage: number | undefined; onGoToPage: (page: number) => void }
   /** The applied search, when the view has one: the empty state names it and clears it. */
-  search?: { q: string; onClear: () => void }
+  search?: { q: string; onClear: () => void; otherFilters: string | undefined }
 }) {
   return (
     <div className="flex flex-col items-center gap-3 px-6 py-14 text-center">
@@ -81,14 +81,14 @@ export function RunsEmptyState({
           <div className="max-w-md space-y-1">
             <p className="font-medium break-words text-fg">No runs match ‘{search.q}’.</p>
             <p className="text-fg-muted">
-              {filterSummary === `Search: ${search.q}`
-                ? 'Search finds a run by its id or its start, or by words of the error and the workflow name.'
-                : filterSummary}
+              {search.otherFilters
+                ? `Also filtered by ${search.otherFilters}`
+                : 'Search finds a run by its id (or its start), or by words of its error and workflow name.'}
             </p>
           </div>
           <div className="flex flex-wrap justify-center gap-2">
             <Button onClick={search.onClear}>Clear search</Button>
-            {filterSummary !== `Search: ${search.q}` && (
+            {search.otherFilters && (
               <Button variant="ghost" onClick={onClearFilters}>
                 Clear all filters
               </Button>
