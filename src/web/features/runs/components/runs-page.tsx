@@ -293,9 +293,6 @@ export function RunsPage({
             }
           />
         }
-        exportMenu={
-          <ExportMenu filters={filters} total={runs.isPlaceholderData ? undefined : data?.total} />
-        }
         onStatusChange={(status) =>
           setSearch({ status: status.length > 0 ? status : undefined, page: 1 })
         }
@@ -315,15 +312,18 @@ export function RunsPage({
         ) : (
           <span className="text-fg-muted">{runs.isError ? '' : 'Loading runs…'}</span>
         )}
-        {newRunCount > 0 && (
-          <button
-            type="button"
-            onClick={() => setPin(isPointerInside.current ? { viewKey, runs: latest } : null)}
-            className="rounded-full border border-accent/40 bg-accent-soft px-3 py-0.5 text-xs font-medium text-accent-text hover:border-accent"
-          >
-            {formatCount(newRunCount)} new {newRunCount === 1 ? 'run' : 'runs'} · Show
-          </button>
-        )}
+        <div className="ml-auto flex items-center gap-2">
+          {newRunCount > 0 && (
+            <button
+              type="button"
+              onClick={() => setPin(isPointerInside.current ? { viewKey, runs: latest } : null)}
+              className="rounded-full border border-accent/40 bg-accent-soft px-3 py-0.5 text-xs font-medium text-accent-text hover:border-accent"
+            >
+              {formatCount(newRunCount)} new {newRunCount === 1 ? 'run' : 'runs'} · Show
+            </button>
+          )}
+          <ExportMenu filters={filters} total={runs.isPlaceholderData ? undefined : data?.total} />
+        </div>
       </div>
 
       {runs.isError && data && (

@@ -51,7 +51,7 @@ export function RunsSearchBox({
   }
 
   return (
-    <div className="relative w-full sm:w-64 lg:w-72">
+    <div className="relative w-full sm:w-56 xl:w-60">
       <label htmlFor={id} className="sr-only">
         Search runs
       </label>

@@ -1,6 +1,6 @@
 /**
- * The search, then filters on the left, export and view options on the right; on narrow
- * screens the search takes a line of its own and the rest wraps below it.
+ * The search, then filters on the left, view options on the right; on narrow screens the
+ * search takes a line of its own and the rest wraps below it. (Export sits by the count.)
  */
 import type { ReactNode } from 'react'
 import type { StatusCounts, Workflow } from '../../../../shared/model'
@@ -27,7 +27,6 @@ export function RunsToolbar({
   hasFilters,
   searchBox,
   timeRange,
-  exportMenu,
   onStatusChange,
   onWorkflowChange,
   onClearFilters,
@@ -48,7 +47,6 @@ export function RunsToolbar({
   searchBox: ReactNode
   /** The time range control (presets, custom, a chart bar's window). */
   timeRange: ReactNode
-  exportMenu: ReactNode
   onStatusChange: (status: RunStatus[]) => void
   onWorkflowChange: (workflow: string | undefined) => void
   onClearFilters: () => void
@@ -83,7 +81,6 @@ export function RunsToolbar({
         </Button>
       )}
       <div className="ml-auto flex items-center gap-2">
-        {exportMenu}
         <TimezoneToggle value={tz} onValueChange={onTimezoneChange} />
         <ColumnVisibilityMenu
           hiddenColumns={hiddenColumns}

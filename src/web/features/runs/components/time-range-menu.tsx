@@ -36,12 +36,15 @@ export function TimeRangeMenu({
         className="min-w-0"
         triggerClassName={cn(
           'max-w-full min-w-0',
-          label !== undefined && 'rounded-r-none border-accent/50 bg-accent-soft text-accent-text',
+          label !== undefined && 'rounded-r-none border-accent/50',
         )}
         trigger={
           <>
             <CalendarIcon width={15} height={15} className="shrink-0 text-fg-muted" />
-            <span className="truncate">{label ?? 'Any time'}</span>
+            <span className="text-fg-muted">Started</span>
+            <span className={cn('truncate', label === undefined ? 'text-fg-subtle' : 'text-fg')}>
+              {label ?? 'Any time'}
+            </span>
           </>
         }
       >
@@ -87,7 +90,7 @@ export function TimeRangeMenu({
         <Button
           variant="secondary"
           size="icon"
-          className="-ml-px rounded-l-none border-accent/50 bg-accent-soft text-accent-text hover:bg-accent-soft/70"
+          className="-ml-px rounded-l-none border-accent/50 text-fg-muted hover:text-fg"
           aria-label={`Remove the time filter ${label}`}
           title="Remove the time filter"
           onClick={() => onValueChange({ from: undefined, to: undefined })}
