@@ -41,7 +41,8 @@ export function TimeRangeMenu({
         trigger={
           <>
             <CalendarIcon width={15} height={15} className="shrink-0 text-fg-muted" />
-            <span className="text-fg-muted">Started</span>
+            {/* The space keeps the text "Started 14 Nov…" (flex layout drops it visually). */}
+            <span className="text-fg-muted">Started</span>{' '}
             <span className={cn('truncate', label === undefined ? 'text-fg-subtle' : 'text-fg')}>
               {label ?? 'Any time'}
             </span>
