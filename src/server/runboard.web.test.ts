@@ -5,7 +5,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { apiErrorSchema, sourcesResponseSchema } from '../shared/model'
 import { sessionCookieName } from './access-guard'
 import { runsApiPath } from '../shared/api-path'
@@ -111,6 +111,25 @@ describe('the SPA', () => {
       '/api/sources/demo-trigify/runs?status=failed&amp;page=1&amp;pageSize=20',
       '/api/sources/demo-trigify/workflows',
     ])
+  })
+
+  it('preloads a search, an order and a preset range as the app asks for them', async () => {
+    // The preset's start comes from the clock, on the minute: the app at 12:00:59 agrees.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-20T12:00:07.500Z') })
+    try {
+      const page = await server.get('/runs?q=disk%20full&range=1h&sort=-duration&source=demo-puq', {
+        headers: { accept: 'text/html' },
+      })
+      const hrefs = [
+        ...page.body.matchAll(/<link rel="preload" as="fetch"[^>]* href="([^"]*)">/g),
+      ].map((match) => match[1])
+      // The app's URL for the same view, from src/web/features/runs/first-runs-request.test.ts.
+      expect(hrefs).toContain(
+        '/api/sources/demo-puq/runs?q=disk+full&amp;from=2026-11-20T11%3A00%3A00.000Z&amp;sort=-duration&amp;page=1&amp;pageSize=20',
+      )
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('never lets a query string break out of the preload attribute', async () => {

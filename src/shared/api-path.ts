@@ -20,23 +20,54 @@ export function apiPath(path: string, params: QueryParams = {}): string {
 /** The runs API path for a source and filters, as both the app and the early fetch build it. */
 export function runsApiPath(params: {
   source: string
+  /** A run id (or its start), or words of the error text and workflow name. */
+  q?: string
   workflow?: string
   status?: readonly string[]
   /** One failure group's fingerprint (the failure inbox's link to its runs). */
   failure?: string
   from?: string
   to?: string
+  /** Left out for the default order (`-started`), as the page's URL leaves it out. */
+  sort?: string
   page: number | string
   pageSize: number | string
 }): string {
   return apiPath(`/api/sources/${encodeURIComponent(params.source)}/runs`, {
+    q: params.q,
     workflow: params.workflow,
     status: params.status,
     failure: params.failure,
     from: params.from,
     to: params.to,
+    sort: params.sort,
     page: params.page,
     pageSize: params.pageSize,
+  })
+}
+
+/**
+ * The export of every run a listing's filters match, as a file (`format=csv|ndjson`). The
+ * filters are the listing's, without page and order: the export route lists newest first.
+ */
+export function runsExportApiPath(params: {
+  source: string
+  format: 'csv' | 'ndjson'
+  q?: string
+  workflow?: string
+  status?: readonly string[]
+  failure?: string
+  from?: string
+  to?: string
+}): string {
+  return apiPath(`/api/sources/${encodeURIComponent(params.source)}/runs/export`, {
+    format: params.format,
+    q: params.q,
+    workflow: params.workflow,
+    status: params.status,
+    failure: params.failure,
+    from: params.from,
+    to: params.to,
   })
 }
 

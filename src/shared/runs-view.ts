@@ -7,9 +7,18 @@
  * 400 for the uncorrected one.
  */
 import * as z from 'zod/mini'
-import { defaultPageSize, fingerprintSchema, pageSizes } from './api-params'
+import {
+  defaultPageSize,
+  defaultRunSort,
+  fingerprintSchema,
+  pageSizes,
+  runSorts,
+  searchSchema,
+  type RunSort,
+} from './api-params'
 import { runsApiPath } from './api-path'
 import { idSchema } from './model'
+import { presetFrom, runRangePresets } from './run-range'
 import { runStatuses, type RunStatus } from './run-status'
 
 export type PageSize = (typeof pageSizes)[number]
@@ -43,13 +52,18 @@ const optionalTime = z.catch(z.optional(urlTimeSchema), undefined)
 /** The parameters that decide which rows the page lists; each bad value falls back alone. */
 export const runsViewFields = {
   source: optionalIdParam,
+  /** The search box: a run id (or its start), or words of the error text and workflow name. */
+  q: z.catch(z.optional(searchSchema), undefined),
   workflow: optionalIdParam,
   status: statusParam,
   /** One failure group's runs (the Failures view's link): its fingerprint. */
   failure: z.catch(z.optional(fingerprintSchema), undefined),
-  /** A time window on start times, set by clicking a chart bar; both or neither. */
+  /** A preset range that moves with the clock; wins over `from`/`to`. */
+  range: z.catch(z.optional(z.enum(runRangePresets)), undefined),
+  /** A fixed window on start times: a custom range or a chart bar; either end may be open. */
   from: optionalTime,
   to: optionalTime,
+  sort: z.catch(z.enum(runSorts), defaultRunSort),
   page: z.catch(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(100_000))), 1),
   pageSize: z.catch(
     z.pipe(
@@ -63,17 +77,22 @@ export const runsViewFields = {
 const runsViewSchema = z.object(runsViewFields)
 export type RunsView = z.infer<typeof runsViewSchema>
 
-/** Half a window, or one that ends before it starts, is no filter at all. */
-export function withWholeWindow<View extends Pick<RunsView, 'from' | 'to'>>(view: View): View {
+/** A window that ends before it starts is no filter at all; a preset replaces any window. */
+export function withOneRange<View extends Pick<RunsView, 'range' | 'from' | 'to'>>(
+  view: View,
+): View {
   const { from, to } = view
-  if (from === undefined || to === undefined || Date.parse(from) >= Date.parse(to)) {
+  if (
+    view.range !== undefined ||
+    (from !== undefined && to !== undefined && Date.parse(from) >= Date.parse(to))
+  ) {
     return { ...view, from: undefined, to: undefined }
   }
   return view
 }
 
 export function parseRunsView(raw: Record<string, unknown>): RunsView {
-  return withWholeWindow(runsViewSchema.parse(raw))
+  return withOneRange(runsViewSchema.parse(raw))
 }
 
 /** Another source's workflow ids and run ids mean nothing on this one: start it afresh. */
@@ -92,15 +111,26 @@ export function onSource<View extends RunsView & { run?: string; step?: string }
   }
 }
 
-/** The runs API request for a view on a source: what the page's table query asks for. */
-export function runsListParams(view: RunsView & { source: string }) {
+/** The default order is left out of the request, as it is left out of the page's URL. */
+function notDefault(sort: RunSort): Exclude<RunSort, '-started'> | undefined {
+  return sort === '-started' ? undefined : sort
+}
+
+/**
+ * The runs API request for a view on a source: what the page's table query asks for. `nowMs`
+ * matters only for a preset range, whose start moves with the clock (by whole minutes).
+ */
+export function runsListParams(view: RunsView & { source: string }, nowMs: number) {
+  const preset = view.range
   return {
     source: view.source,
+    q: view.q,
     workflow: view.workflow,
     status: view.status,
     failure: view.failure,
-    from: view.from,
-    to: view.to,
+    from: preset === undefined ? view.from : presetFrom(preset, nowMs),
+    to: preset === undefined ? view.to : undefined,
+    sort: notDefault(view.sort),
     page: view.page,
     pageSize: view.pageSize,
   }
@@ -115,6 +145,7 @@ export function firstApiPaths(
   pathname: string,
   search: string,
   sourceIds: readonly string[],
+  nowMs = Date.now(),
 ): string[] {
   if (pathname !== '/runs' && pathname !== '/') return []
   const paths = ['/api/sources']
@@ -129,7 +160,7 @@ export function firstApiPaths(
   if (sourceId === undefined) return paths
   const view = known === undefined ? onSource(parsed, sourceId) : { ...parsed, source: known }
   paths.push(
-    runsApiPath(runsListParams(view)),
+    runsApiPath(runsListParams(view, nowMs)),
     `/api/sources/${encodeURIComponent(view.source)}/workflows`,
   )
   return paths

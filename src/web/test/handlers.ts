@@ -26,6 +26,23 @@ export function errorResponse(
   return HttpResponse.json(body, { status })
 }
 
+/** The listing's orders; runs without a duration last either way, as on the server. */
+function sortRuns(runs: Run[], sort: string): Run[] {
+  const started = (run: Run) => Date.parse(run.startedAt ?? run.createdAt ?? '') || 0
+  const sorted = [...runs]
+  if (sort === 'started') sorted.sort((a, b) => started(a) - started(b))
+  else if (sort === '-started') sorted.sort((a, b) => started(b) - started(a))
+  else {
+    const sign = sort === 'duration' ? 1 : -1
+    sorted.sort((a, b) => {
+      if (a.durationMs === undefined || b.durationMs === undefined)
+        return (a.durationMs === undefined ? 1 : 0) - (b.durationMs === undefined ? 1 : 0)
+      return sign * (a.durationMs - b.durationMs)
+    })
+  }
+  return sorted
+}
+
 export const handlers = [
   http.get(apiPaths.sources, () => HttpResponse.json({ items: sources })),
   http.get(apiPaths.workflows, () => HttpResponse.json({ items: workflows })),
@@ -41,11 +58,22 @@ export const handlers = [
       const ms = Date.parse(run.startedAt ?? '')
       return !(ms < from) && !(ms >= to)
     }
-    const matches = history.filter(
-      (run) =>
-        (!workflow || run.workflowId === workflow) &&
-        (!status || status.length === 0 || status.includes(run.status)) &&
-        startedIn(run),
+    // As the server's search: an id or its start, else every word in the error or the name.
+    const words = url.searchParams.get('q')?.toLowerCase().split(/\s+/).filter(Boolean) ?? []
+    const found = (run: Run) => {
+      if (words.length === 0 || run.id.startsWith(words.join(' '))) return true
+      const text = `${run.error ?? ''} ${run.workflowName ?? ''}`.toLowerCase()
+      return words.every((word) => text.includes(word))
+    }
+    const matches = sortRuns(
+      history.filter(
+        (run) =>
+          (!workflow || run.workflowId === workflow) &&
+          (!status || status.length === 0 || status.includes(run.status)) &&
+          startedIn(run) &&
+          found(run),
+      ),
+      url.searchParams.get('sort') ?? '-started',
     )
     // As the server does: a page past the end is a 404; page 1 always exists.
     const pages = Math.ceil(matches.length / pageSize)

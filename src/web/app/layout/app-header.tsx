@@ -53,6 +53,7 @@ export function AppHeader() {
                     pageSize: search.pageSize,
                     tz: search.tz,
                     window: search.window,
+                    sort: search.sort,
                   }),
             )
           }

@@ -9,12 +9,16 @@ import { lazy, Suspense, useEffect } from 'react'
 import { Button } from '../../components/ui/button'
 import { Skeleton } from '../../components/ui/skeleton'
 import { describeError } from '../../lib/describe-error'
+import type { OutcomeWindow } from '../../lib/outcome-windows'
+import { useNow } from '../../lib/use-now'
+import { presetFrom } from '../../../shared/run-range'
 import { sourceQueries } from '../../features/sources/api/fetch-sources'
 import { SyncBanner } from '../../features/sources/components/sync-banner'
 import { runQueries } from '../../features/runs/api/run-queries'
 import { OutcomesPanel } from '../../features/outcomes/components/outcomes-panel'
+import type { BucketSelection } from '../../features/outcomes/outcome-figures'
 import { RunsPage } from '../../features/runs/components/runs-page'
-import { parseRunsSearch, runsHref } from '../../features/runs/runs-search'
+import { parseRunsSearch, runsHref, type RunsSearch } from '../../features/runs/runs-search'
 import { FailureFilterChip } from '../../features/failures/components/failure-filter-chip'
 import { SameWayLine } from '../../features/failures/components/same-way-line'
 import { failuresHref } from '../../features/failures/failures-search'
@@ -31,19 +35,63 @@ const RunDrawer = lazy(() =>
   })),
 )
 
+/**
+ * The chart follows a preset range: its window is the preset's, and the last hour (shorter
+ * than any window) shows as the last day with that hour marked. A fixed range keeps the
+ * chart's own window, with the range marked where it falls in it.
+ */
+function chartWindowOf(search: RunsSearch): OutcomeWindow {
+  if (search.range === undefined) return search.window
+  return search.range === '1h' ? '24h' : search.range
+}
+
+const openStart = '1970-01-01T00:00:00.000Z'
+const openEnd = '9999-12-31T23:59:59.999Z'
+
+function highlightOf(search: RunsSearch, nowMs: number): BucketSelection | undefined {
+  if (search.range === '1h') return { from: presetFrom('1h', nowMs), to: openEnd }
+  if (search.from === undefined && search.to === undefined) return undefined
+  return { from: search.from ?? openStart, to: search.to ?? openEnd }
+}
+
 export function RunsRoute() {
   const search = useRunsSearch()
   const setSearch = useSetRunsSearch()
   const queryClient = useQueryClient()
   const sources = useQuery(sourceQueries.list())
+  const now = useNow(60_000)
 
   // A deep link names its source: ask for its runs now, alongside the sources.
-  const { source: sourceId, workflow, status, failure, from, to, page, pageSize } = search
+  const {
+    source: sourceId,
+    q,
+    workflow,
+    status,
+    failure,
+    range,
+    from,
+    to,
+    sort,
+    page,
+    pageSize,
+  } = search
   useEffect(() => {
     if (sourceId === undefined) return
-    const view = { source: sourceId, workflow, status, failure, from, to, page, pageSize }
-    prefetch(queryClient, runQueries.list(runsListParams(view)))
-  }, [queryClient, sourceId, workflow, status, failure, from, to, page, pageSize])
+    const view = {
+      source: sourceId,
+      q,
+      workflow,
+      status,
+      failure,
+      range,
+      from,
+      to,
+      sort,
+      page,
+      pageSize,
+    }
+    prefetch(queryClient, runQueries.list(runsListParams(view, Date.now())))
+  }, [queryClient, sourceId, q, workflow, status, failure, range, from, to, sort, page, pageSize])
 
   const items = sources.data?.items
   const first = items?.[0]
@@ -107,16 +155,25 @@ export function RunsRoute() {
           source={source}
           workflow={search.workflow}
           status={search.status}
-          window={search.window}
+          window={chartWindowOf(search)}
           tz={search.tz}
-          selected={
-            search.from !== undefined && search.to !== undefined
-              ? { from: search.from, to: search.to }
-              : undefined
+          selected={highlightOf(search, now)}
+          // Under a preset the chart and the table share the range: a new window moves both.
+          onWindowChange={(window) =>
+            search.range === undefined
+              ? setSearch({ window }, { replace: true })
+              : setSearch({ range: window, window, page: 1 })
           }
-          onWindowChange={(window) => setSearch({ window }, { replace: true })}
           onSelectFailed={({ from, to }) =>
-            setSearch({ status: ['failed'], from, to, page: 1, run: undefined, step: undefined })
+            setSearch({
+              status: ['failed'],
+              range: undefined,
+              from,
+              to,
+              page: 1,
+              run: undefined,
+              step: undefined,
+            })
           }
         />
       )}

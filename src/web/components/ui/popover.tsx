@@ -36,7 +36,9 @@ export function Popover({
   useEffect(() => {
     if (!isOpen) return
     panelRef.current
-      ?.querySelector<HTMLElement>('input, button, select, [tabindex]:not([tabindex="-1"])')
+      ?.querySelector<HTMLElement>(
+        'input, button, select, a[href], [tabindex]:not([tabindex="-1"])',
+      )
       ?.focus()
     function onPointerDown(event: PointerEvent) {
       if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setIsOpen(false)

@@ -4,7 +4,13 @@ import { parseRunsSearch, toUrlSearch } from './runs-search'
 
 describe('parseRunsSearch', () => {
   it('fills defaults for an empty URL', () => {
-    expect(parseRunsSearch({})).toEqual({ page: 1, pageSize: 20, tz: 'local', window: '7d' })
+    expect(parseRunsSearch({})).toEqual({
+      page: 1,
+      pageSize: 20,
+      tz: 'local',
+      window: '7d',
+      sort: '-started',
+    })
   })
 
   it('reads every valid parameter', () => {
@@ -21,8 +27,12 @@ describe('parseRunsSearch', () => {
         window: '30d',
         from: '2026-11-19T00:00:00.000Z',
         to: '2026-11-20T00:00:00.000Z',
+        q: 'timeout stripe',
+        sort: 'duration',
       }),
     ).toEqual({
+      q: 'timeout stripe',
+      sort: 'duration',
       source: 'demo-puq',
       workflow: 'wf_enrich',
       // Normalized to the vocabulary's order, so equal filters make equal URLs.
@@ -39,13 +49,26 @@ describe('parseRunsSearch', () => {
   })
 
   it.each([
-    [{ from: '2026-11-19T00:00:00.000Z' }],
     [{ from: '2026-11-20T00:00:00.000Z', to: '2026-11-19T00:00:00.000Z' }],
-    [{ from: 'yesterday', to: '2026-11-19T00:00:00.000Z' }],
-  ])('drops a time window that is half or backwards: %j', (raw) => {
+    [{ from: '2026-11-20T00:00:00.000Z', to: '2026-11-20T00:00:00.000Z' }],
+    [{ range: '24h', from: '2026-11-19T00:00:00.000Z', to: '2026-11-20T00:00:00.000Z' }],
+  ])('drops a time window that is backwards or under a preset: %j', (raw) => {
     const search = parseRunsSearch(raw)
     expect(search.from).toBeUndefined()
     expect(search.to).toBeUndefined()
+  })
+
+  it('keeps a window open at one end, and drops only the invalid end', () => {
+    const since = parseRunsSearch({ from: '2026-11-19T00:00:00.000Z' })
+    expect([since.from, since.to]).toEqual(['2026-11-19T00:00:00.000Z', undefined])
+    const before = parseRunsSearch({ from: 'yesterday', to: '2026-11-19T00:00:00.000Z' })
+    expect([before.from, before.to]).toEqual([undefined, '2026-11-19T00:00:00.000Z'])
+  })
+
+  it('trims the search and drops an empty or overlong one', () => {
+    expect(parseRunsSearch({ q: '  disk full ' }).q).toBe('disk full')
+    expect(parseRunsSearch({ q: '   ' }).q).toBeUndefined()
+    expect(parseRunsSearch({ q: 'x'.repeat(201) }).q).toBeUndefined()
   })
 
   it.each([
@@ -62,6 +85,8 @@ describe('parseRunsSearch', () => {
     ['source', '../etc/passwd', { source: undefined }],
     ['workflow', 'a b', { workflow: undefined }],
     ['run', '', { run: undefined }],
+    ['sort', 'name', { sort: '-started' }],
+    ['range', '2h', { range: undefined }],
   ])('falls back when %s is %j', (key, value, expected) => {
     expect(parseRunsSearch({ [key]: value })).toMatchObject(expected)
   })
@@ -88,6 +113,13 @@ describe('URL form', () => {
     expect(stringifySearch(toUrlSearch(search))).toBe('?source=demo-puq&status=running,failed')
   })
 
+  it('leaves the default order out and keeps the others', () => {
+    expect(stringifySearch(toUrlSearch(parseRunsSearch({ sort: '-started' })))).toBe('')
+    expect(stringifySearch(toUrlSearch(parseRunsSearch({ sort: '-duration', range: '1h' })))).toBe(
+      '?range=1h&sort=-duration',
+    )
+  })
+
   it('round-trips through the address bar', () => {
     const search = parseRunsSearch({
       source: 'demo-trigify',
@@ -96,6 +128,9 @@ describe('URL form', () => {
       page: '4',
       pageSize: '50',
       tz: 'utc',
+      q: 'card declined "quoted" & more',
+      sort: 'started',
+      range: '7d',
     })
     const url = stringifySearch(toUrlSearch(search))
     expect(parseRunsSearch(parseSearch(url))).toEqual(search)

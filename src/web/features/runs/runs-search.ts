@@ -2,10 +2,20 @@
  * The runs page's URL: every view state is a search parameter, validated here. Nothing in the
  * address bar can crash the page: an invalid value falls back to its default, and the route
  * rewrites the URL (replace) to the value actually shown.
+ *
+ * Time ranges have two spellings, never both at once:
+ * - `range=1h|24h|7d|30d`, a preset that moves with the clock: runs that started since that
+ *   long ago (its `from` is computed on the minute, see shared/run-range.ts; no `to`, so new
+ *   runs keep arriving). A copied link means "the last hour" wherever it is opened.
+ * - `from`/`to`, fixed ISO instants (a custom range, or a chart bar's bucket): runs that
+ *   started in [from, to). Either end may be left open ("since", "before").
+ * A preset wins: with `range` in the URL, `from`/`to` are dropped (and the URL rewritten).
+ * `q` is the search box (trimmed, 1–200 characters); `sort` is `started`, `duration` or
+ * `-duration`, with the default `-started` (newest first) left out.
  */
 import * as z from 'zod/mini'
-import { optionalIdParam, runsViewFields, withWholeWindow } from '../../../shared/runs-view'
-import { defaultPageSize } from '../../../shared/api-params'
+import { optionalIdParam, runsViewFields, withOneRange } from '../../../shared/runs-view'
+import { defaultPageSize, defaultRunSort } from '../../../shared/api-params'
 import type { TimeZoneMode } from '../../lib/format'
 import { outcomeWindows } from '../../lib/outcome-windows'
 import { stringifySearch } from '../../lib/search-serializer'
@@ -15,7 +25,8 @@ export type { PageSize } from '../../../shared/runs-view'
 const optionalId = optionalIdParam
 
 export const runsSearchSchema = z.object({
-  /** source, workflow, status, from/to, page, pageSize: shared with the server's preload. */
+  /** source, q, workflow, status, failure, range, from/to, sort, page, pageSize: shared with
+   * the server's preload. */
   ...runsViewFields,
   run: optionalId,
   /** The step selected in the open run's timeline. */
@@ -30,7 +41,7 @@ export type RunsSearch = z.infer<typeof runsSearchSchema>
 export type RunsSearchInput = Partial<RunsSearch>
 
 export function parseRunsSearch(raw: unknown): RunsSearch {
-  return withWholeWindow(runsSearchSchema.parse(raw ?? {}))
+  return withOneRange(runsSearchSchema.parse(raw ?? {}))
 }
 
 /** Values left out of the URL because they are what an absent parameter means anyway. */
@@ -39,14 +50,21 @@ export const runsSearchDefaults = {
   pageSize: defaultPageSize,
   tz: 'local',
   window: '7d',
+  sort: defaultRunSort,
 } as const satisfies Partial<RunsSearch>
+
+/** Whether any time range narrows the view, preset or fixed. */
+export function hasTimeRange(search: RunsSearch): boolean {
+  return search.range !== undefined || search.from !== undefined || search.to !== undefined
+}
 
 export function hasActiveFilters(search: RunsSearch): boolean {
   return (
+    search.q !== undefined ||
     search.workflow !== undefined ||
     (search.status?.length ?? 0) > 0 ||
-    search.from !== undefined ||
-    search.failure !== undefined
+    search.failure !== undefined ||
+    hasTimeRange(search)
   )
 }
 
@@ -58,6 +76,7 @@ export function toUrlSearch(search: RunsSearch): RunsSearchInput {
     pageSize: search.pageSize === runsSearchDefaults.pageSize ? undefined : search.pageSize,
     tz: search.tz === runsSearchDefaults.tz ? undefined : search.tz,
     window: search.window === runsSearchDefaults.window ? undefined : search.window,
+    sort: search.sort === runsSearchDefaults.sort ? undefined : search.sort,
   }
 }
 

@@ -29,9 +29,11 @@ describe('describeUrlCorrections', () => {
       ["'yesterday' is not a time; showing every start time"],
     ],
     [
-      'source=demo-puq&from=2026-11-19T00:00:00.000Z',
-      ['A time filter needs both from and to; showing every start time'],
+      'source=demo-puq&range=24h&from=2026-11-19T00:00:00.000Z',
+      ["The range '24h' replaces from and to; showing the last 24h"],
     ],
+    ['source=demo-puq&range=1y', ["Ignored range '1y'"]],
+    ['source=demo-puq&sort=slowest', ["Ignored sort 'slowest'; showing newest first"]],
     [
       'source=demo-puq&from=2026-11-20T00:00:00.000Z&to=2026-11-19T00:00:00.000Z',
       ['The time filter ends before it starts; showing every start time'],
@@ -55,6 +57,10 @@ describe('describeUrlCorrections', () => {
     ['source=demo-puq'],
     ['source=demo-puq&status=running,failed&page=3&pageSize=50&tz=utc&window=30d'],
     ['source=demo-puq&from=2026-11-19T00:00:00.000Z&to=2026-11-20T00:00:00.000Z'],
+    // Either end of a time filter may be open: "since" and "before".
+    ['source=demo-puq&from=2026-11-19T00:00:00.000Z'],
+    ['source=demo-puq&q=disk%20full&range=7d&sort=-duration'],
+    ['source=demo-puq&sort=-started'],
     // Other spellings of a valid value are rewritten quietly: nothing was misunderstood.
     ['source=demo-puq&page=02&status=failed,%20running'],
     ['source=demo-puq&page=1&pageSize=20&tz=local&window=7d'],

@@ -35,21 +35,21 @@ function describeStatus(raw: string, search: RunsSearch) {
   return `Ignored ${ignored.length === 1 ? 'status' : 'statuses'} ${quoted(ignored)}`
 }
 
-/** `from` and `to` are one filter: say what was wrong with the pair, once. */
+/** `from` and `to` are one filter (either end may be open): say what was wrong, once. */
 function describeWindow(raw: Record<string, string>, search: RunsSearch): string[] {
-  if (search.from !== undefined) return []
   const given = (['from', 'to'] as const).flatMap((key) => {
     const value = raw[key]
     return value === undefined ? [] : [{ key, value }]
   })
   if (given.length === 0) return []
+  if (search.range !== undefined) {
+    return [`The range '${search.range}' replaces from and to; showing the last ${search.range}`]
+  }
   const notTimes = given.filter(({ value }) => !urlTimeSchema.safeParse(value).success)
   if (notTimes.length > 0) {
     return notTimes.map(({ value }) => `'${value}' is not a time; showing every start time`)
   }
-  if (given.length === 1) {
-    return [`A time filter needs both from and to; showing every start time`]
-  }
+  if (search.from !== undefined || search.to !== undefined) return []
   return [`The time filter ends before it starts; showing every start time`]
 }
 
@@ -109,6 +109,9 @@ export function describeUrlCorrections(
             `Window '${value}' is not offered; showing ${outcomeWindowNames[runsSearchDefaults.window]}`,
           )
         }
+        break
+      case 'sort':
+        if (value !== search.sort) say(key, `Ignored sort '${value}'; showing newest first`)
         break
       case 'tz':
         if (value !== search.tz) say(key, `Time zone '${value}' is not offered; showing local time`)

@@ -53,9 +53,15 @@ export default function OutcomesChart({
   }))
   const coveredFrom = Date.parse(stats.coverage.coveredFrom)
   const uncovered = data.filter((datum) => Date.parse(datum.start) < coveredFrom)
-  const selectedDatum = selected
-    ? data.find((datum) => datum.start === selected.from && datum.end === selected.to)
-    : undefined
+  // The bars the table's range touches: one for a clicked bar, several for a wider range.
+  const marked = selected
+    ? data.filter(
+        (datum) =>
+          Date.parse(datum.start) < Date.parse(selected.to) &&
+          Date.parse(datum.end) > Date.parse(selected.from),
+      )
+    : []
+  const firstMarked = marked.length < data.length ? marked[0] : undefined
 
   const [plot, setPlot] = useState<PlotBox | undefined>(undefined)
 
@@ -99,10 +105,10 @@ export default function OutcomesChart({
                 }}
               />
             )}
-            {selectedDatum && (
+            {firstMarked && (
               <ReferenceArea
-                x1={selectedDatum.label}
-                x2={selectedDatum.label}
+                x1={firstMarked.label}
+                x2={marked.at(-1)?.label}
                 fill="var(--accent-soft)"
                 stroke="var(--accent)"
                 strokeDasharray="3 3"

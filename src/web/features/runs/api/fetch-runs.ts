@@ -1,18 +1,23 @@
 /** One page of runs for a source, filtered on the server (never paged in the browser). */
 import { runPageSchema, type RunPage } from '../../../../shared/model'
+import type { RunSort } from '../../../../shared/api-params'
 import type { RunStatus } from '../../../../shared/run-status'
 import { apiGet } from '../../../lib/api-client'
 import { runsApiPath } from '../../../../shared/api-path'
 
 export type RunFilters = {
   source: string
+  /** The search box: a run id (or its start), or words of the error text and workflow name. */
+  q?: string
   workflow?: string
   status?: RunStatus[]
   /** One failure group's fingerprint. */
   failure?: string
-  /** Runs that started in [from, to): a chart bar's window. */
+  /** Runs that started in [from, to): a preset's start, a custom range or a chart bar. */
   from?: string
   to?: string
+  /** Undefined for the default order, newest first. */
+  sort?: Exclude<RunSort, '-started'>
   page: number
   pageSize: number
 }

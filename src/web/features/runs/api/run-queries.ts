@@ -13,11 +13,13 @@ export const runQueries = {
     // Only the fields that change the answer, so extra properties never split the cache.
     const params: RunFilters = {
       source: filters.source,
+      q: filters.q,
       workflow: filters.workflow,
       status: filters.status,
       failure: filters.failure,
       from: filters.from,
       to: filters.to,
+      sort: filters.sort,
       page: filters.page,
       pageSize: filters.pageSize,
     }

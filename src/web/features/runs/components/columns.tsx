@@ -3,6 +3,7 @@
  * the caption read them), and which run field makes an optional column worth showing.
  */
 import { createColumnHelper, type RowData } from '@tanstack/react-table'
+import type { RunSort } from '../../../../shared/api-params'
 import type { Run } from '../../../../shared/model'
 import { StatusBadge } from '../../../components/ui/status-badge'
 import type { TimeZoneMode } from '../../../lib/format'
@@ -15,6 +16,7 @@ import {
   TriggerCell,
   WorkflowCell,
 } from './run-cells'
+import { SortHeader, type SortField } from './sort-header'
 
 export const runColumnIds = [
   'status',
@@ -49,16 +51,35 @@ declare module '@tanstack/react-table' {
      * status, workflow, duration; then start and run id; then the error, full width).
      */
     cardClassName?: string
+    /** The API order the header sorts by; the table sets `aria-sort` from it. */
+    sortField?: SortField
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface TableMeta<TData extends RowData> {
     tz: TimeZoneMode
     now: number
     workflowNames: ReadonlyMap<string, string>
+    /** The applied search's words, marked in the workflow and error cells. */
+    searchWords: readonly string[]
+    sort: RunSort
+    /** Without it the Started and Duration headers are plain labels. */
+    onSortChange?: ((sort: RunSort) => void) | undefined
   }
 }
 
 const column = createColumnHelper<Run>()
+
+/** A plain label when the table is not told how to sort (the meta is the page's). */
+function sortHeader(
+  field: SortField,
+  label: string,
+  meta: { sort: RunSort; onSortChange?: ((sort: RunSort) => void) | undefined } | undefined,
+) {
+  if (!meta?.onSortChange) return label
+  return (
+    <SortHeader field={field} label={label} sort={meta.sort} onSortChange={meta.onSortChange} />
+  )
+}
 
 export const runColumns = [
   column.accessor('status', {
@@ -96,6 +117,7 @@ export const runColumns = [
           row.original.workflowName ??
           table.options.meta?.workflowNames.get(row.original.workflowId)
         }
+        words={table.options.meta?.searchWords ?? []}
       />
     ),
     meta: {
@@ -106,7 +128,7 @@ export const runColumns = [
   }),
   column.accessor('startedAt', {
     id: 'startedAt' satisfies RunColumnId,
-    header: 'Started',
+    header: ({ table }) => sortHeader('started', 'Started', table.options.meta),
     cell: ({ row, table }) => (
       <StartedCell
         run={row.original}
@@ -117,18 +139,20 @@ export const runColumns = [
     meta: {
       label: 'Started',
       isHideable: true,
+      sortField: 'started',
       cardClassName:
         'max-sm:col-span-2 max-sm:col-start-1 max-sm:row-start-2 max-sm:text-xs max-sm:text-fg-muted',
     },
   }),
   column.accessor('durationMs', {
     id: 'duration' satisfies RunColumnId,
-    header: 'Duration',
+    header: ({ table }) => sortHeader('duration', 'Duration', table.options.meta),
     cell: ({ row }) => <DurationCell run={row.original} />,
     meta: {
       label: 'Duration',
       isHideable: true,
       headerClassName: 'w-28',
+      sortField: 'duration',
       cardClassName: 'max-sm:col-start-3 max-sm:row-start-1 max-sm:justify-self-end',
     },
   }),
@@ -157,7 +181,9 @@ export const runColumns = [
   column.accessor('error', {
     id: 'error' satisfies RunColumnId,
     header: 'Error',
-    cell: ({ getValue }) => <ErrorCell error={getValue()} />,
+    cell: ({ getValue, table }) => (
+      <ErrorCell error={getValue()} words={table.options.meta?.searchWords ?? []} />
+    ),
     meta: {
       label: 'Error',
       isHideable: true,

@@ -2,19 +2,45 @@
 import type { Source } from '../../../../shared/model'
 import { describeStatuses, type RunStatus } from '../../../../shared/run-status'
 import { vendorLabels } from '../../../lib/describe-error'
-import { formatTimeRange, type TimeZoneMode } from '../../../lib/format'
+import type { RunRangePreset } from '../../../../shared/run-range'
+import { formatAbsoluteTime, formatTimeRange, type TimeZoneMode } from '../../../lib/format'
+
+export const rangePresetLabels: Record<RunRangePreset, string> = {
+  '1h': 'Last hour',
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+}
+
+export type TimeRange = {
+  range?: RunRangePreset | undefined
+  from?: string | undefined
+  to?: string | undefined
+}
+
+/** `Last 24 hours`, `19 Nov, 00:00 – 20 Nov, 00:00 CET`, `Since 19 Nov 2026, 00:00:00 CET`. */
+export function describeTimeRange(time: TimeRange, tz: TimeZoneMode): string | undefined {
+  if (time.range !== undefined) return rangePresetLabels[time.range]
+  if (time.from !== undefined && time.to !== undefined)
+    return formatTimeRange(time.from, time.to, tz)
+  if (time.from !== undefined) return `Since ${formatAbsoluteTime(time.from, tz)}`
+  if (time.to !== undefined) return `Before ${formatAbsoluteTime(time.to, tz)}`
+  return undefined
+}
 
 export function describeFilters(
   status: readonly RunStatus[] | undefined,
   workflowName: string | undefined,
-  window?: { from: string; to: string; tz: TimeZoneMode },
+  timeLabel?: string,
+  q?: string,
 ): string | undefined {
   const parts: string[] = []
+  if (q) parts.push(`Search: ${q}`)
   if (status && status.length > 0) {
     parts.push(`Status: ${describeStatuses(status)}`)
   }
   if (workflowName) parts.push(`Workflow: ${workflowName}`)
-  if (window) parts.push(`Started: ${formatTimeRange(window.from, window.to, window.tz)}`)
+  if (timeLabel) parts.push(`Started: ${timeLabel}`)
   return parts.length > 0 ? parts.join(' · ') : undefined
 }
 

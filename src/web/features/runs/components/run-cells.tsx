@@ -11,6 +11,7 @@ import {
 } from '../../../lib/format'
 import { useNow } from '../../../lib/use-now'
 import { runsHref } from '../runs-search'
+import { excerptAround, Highlighted } from './highlight'
 import { useRunsSearch } from '../use-runs-search'
 
 /** Keeps both ends of long ids: vendors share prefixes, the tail is what tells runs apart. */
@@ -41,11 +42,19 @@ export function RunIdCell({ runId }: { runId: string }) {
   )
 }
 
-export function WorkflowCell({ run, name }: { run: Run; name: string | undefined }) {
+export function WorkflowCell({
+  run,
+  name,
+  words = [],
+}: {
+  run: Run
+  name: string | undefined
+  words?: readonly string[]
+}) {
   if (name) {
     return (
       <span title={`${name} (${run.workflowId})`} className="block max-w-[16rem] truncate">
-        {name}
+        <Highlighted text={name} words={words} />
       </span>
     )
   }
@@ -144,7 +153,13 @@ export function firstLine(text: string): string {
   )
 }
 
-export function ErrorCell({ error }: { error: string | undefined }) {
+export function ErrorCell({
+  error,
+  words = [],
+}: {
+  error: string | undefined
+  words?: readonly string[]
+}) {
   // On a phone card the cell is empty for a run without an error, rather than a lone dash.
   if (!error) return <span className="text-fg-subtle max-sm:hidden">—</span>
   return (
@@ -152,7 +167,11 @@ export function ErrorCell({ error }: { error: string | undefined }) {
       title={error}
       className="block max-w-[18rem] truncate text-danger-fg xl:max-w-[22rem] 2xl:max-w-[32rem] max-sm:line-clamp-2 max-sm:max-w-none max-sm:text-[13px] max-sm:whitespace-normal max-sm:[overflow-wrap:anywhere]"
     >
-      {firstLine(error)}
+      {/* A search shows the text around its first match, wherever it is; otherwise the first line. */}
+      <Highlighted
+        text={words.length > 0 ? excerptAround(error, words) : firstLine(error)}
+        words={words}
+      />
     </span>
   )
 }

@@ -18,11 +18,12 @@ import * as z from 'zod/mini'
 import type { Run, RunPage, Source } from '../../../../shared/model'
 import { isActiveStatus } from '../../../../shared/run-status'
 import { isApiError, isRetryableError } from '../../../lib/api-client'
-import { formatCount, formatTimeRange, type TimeZoneMode } from '../../../lib/format'
+import { formatCount, type TimeZoneMode } from '../../../lib/format'
 import { readStored, writeStored } from '../../../lib/stored-state'
 import { useNow } from '../../../lib/use-now'
 import type { RunFilters } from '../api/fetch-runs'
 import { runQueries } from '../api/run-queries'
+import { runsListParams } from '../../../../shared/runs-view'
 import { hasActiveFilters, type PageSize } from '../runs-search'
 import { useRunsSearch, useSetRunsSearch } from '../use-runs-search'
 import { useRunsTitle } from '../use-runs-title'
@@ -32,7 +33,11 @@ import { RefreshErrorNotice, RunsEmptyState, RunsErrorState } from './runs-state
 import { LiveStatus, RunsCount } from './runs-summary'
 import { RunsTable } from './runs-table'
 import { RunsToolbar } from './runs-toolbar'
-import { describeFilters, describeSource } from './describe-view'
+import { describeFilters, describeSource, describeTimeRange } from './describe-view'
+import { ExportMenu } from './export-menu'
+import { searchWords } from './highlight'
+import { RunsSearchBox } from './runs-search-box'
+import { TimeRangeMenu } from './time-range-menu'
 import { useOpenRun } from './use-open-run'
 import { usePageTurnFocus } from './use-page-turn-focus'
 import { useRunsShortcuts } from './use-runs-shortcuts'
@@ -100,27 +105,13 @@ export function RunsPage({
   const setSearch = useSetRunsSearch()
   const queryClient = useQueryClient()
 
+  // A preset range's start moves with the clock by whole minutes (see shared/run-range.ts):
+  // the filters change once a minute, and only under a preset.
+  const now = useNow(30_000)
+  const rangeMinute = search.range === undefined ? 0 : Math.floor(now / 60_000) * 60_000
   const filters = useMemo<RunFilters>(
-    () => ({
-      source: sourceId,
-      workflow: search.workflow,
-      status: search.status,
-      failure: search.failure,
-      from: search.from,
-      to: search.to,
-      page: search.page,
-      pageSize: search.pageSize,
-    }),
-    [
-      sourceId,
-      search.workflow,
-      search.status,
-      search.failure,
-      search.from,
-      search.to,
-      search.page,
-      search.pageSize,
-    ],
+    () => runsListParams({ ...search, source: sourceId }, rangeMinute),
+    [search, sourceId, rangeMinute],
   )
   const viewKey = JSON.stringify(filters)
 
@@ -133,7 +124,6 @@ export function RunsPage({
     refetchIntervalInBackground: false,
   })
   const workflows = useQuery(runQueries.workflows(sourceId))
-  const now = useNow(30_000)
 
   // A page past the end answers 404; page 1 of the same view (which always exists) says
   // where the end is, so the page can offer the last one.
@@ -193,7 +183,7 @@ export function RunsPage({
 
   const [isHelpOpen, setIsHelpOpen] = useState(false)
   const tableBodyRef = useRef<HTMLTableSectionElement>(null)
-  const workflowInputRef = useRef<HTMLInputElement>(null)
+  const searchInputRef = useRef<HTMLInputElement>(null)
 
   const { openWorkflowId, openRun, closeRun } = useOpenRun({
     displayed,
@@ -220,7 +210,7 @@ export function RunsPage({
   })
   useRunsShortcuts({
     tableBodyRef,
-    workflowInputRef,
+    searchInputRef,
     onShowHelp: showHelp,
     onPastLastRow: turnPage,
     // The open run is a modal dialog with keys of its own (Escape closes it).
@@ -232,20 +222,20 @@ export function RunsPage({
   const workflowName = search.workflow
     ? (workflowNames.get(search.workflow) ?? search.workflow)
     : undefined
-  const timeWindow =
-    search.from !== undefined && search.to !== undefined
-      ? { from: search.from, to: search.to, tz: search.tz }
-      : undefined
-  const filterSummary = describeFilters(search.status, workflowName, timeWindow)
+  const timeLabel = describeTimeRange(search, search.tz)
+  const filterSummary = describeFilters(search.status, workflowName, timeLabel, search.q)
   const clearFilters = () =>
     setSearch({
+      q: undefined,
       status: undefined,
       workflow: undefined,
       failure: undefined,
+      range: undefined,
       from: undefined,
       to: undefined,
       page: 1,
     })
+  const clearSearch = () => setSearch({ q: undefined, page: 1 })
   const data = runs.data
   const pageCount = data?.totalPages ?? 0
   const isLive = runs.isSuccess && liveInterval(runs.error, data, search.page, pollMs) !== false
@@ -291,11 +281,23 @@ export function RunsPage({
         hiddenColumns={hiddenColumns}
         availableFields={availableFields}
         hasFilters={hasFilters}
-        timeWindowLabel={
-          timeWindow ? formatTimeRange(timeWindow.from, timeWindow.to, timeWindow.tz) : undefined
+        searchBox={
+          <RunsSearchBox
+            value={search.q}
+            // Typing refines the view in place: Back leaves the search, not each letter.
+            onSearch={(q) => setSearch({ q, page: 1 }, { replace: true })}
+            inputRef={searchInputRef}
+          />
         }
-        onClearTimeWindow={() => setSearch({ from: undefined, to: undefined, page: 1 })}
-        workflowInputRef={workflowInputRef}
+        timeRange={
+          <TimeRangeMenu
+            value={search}
+            tz={search.tz}
+            onValueChange={(change) =>
+              setSearch({ range: change.range, from: change.from, to: change.to, page: 1 })
+            }
+          />
+        }
         onStatusChange={(status) =>
           setSearch({ status: status.length > 0 ? status : undefined, page: 1 })
         }
@@ -317,15 +319,18 @@ export function RunsPage({
         ) : (
           <span className="text-fg-muted">{runs.isError ? '' : 'Loading runs…'}</span>
         )}
-        {newRunCount > 0 && (
-          <button
-            type="button"
-            onClick={() => setPin(isPointerInside.current ? { viewKey, runs: latest } : null)}
-            className="rounded-full border border-accent/40 bg-accent-soft px-3 py-0.5 text-xs font-medium text-accent-text hover:border-accent"
-          >
-            {formatCount(newRunCount)} new {newRunCount === 1 ? 'run' : 'runs'} · Show
-          </button>
-        )}
+        <div className="ml-auto flex items-center gap-2">
+          {newRunCount > 0 && (
+            <button
+              type="button"
+              onClick={() => setPin(isPointerInside.current ? { viewKey, runs: latest } : null)}
+              className="rounded-full border border-accent/40 bg-accent-soft px-3 py-0.5 text-xs font-medium text-accent-text hover:border-accent"
+            >
+              {formatCount(newRunCount)} new {newRunCount === 1 ? 'run' : 'runs'} · Show
+            </button>
+          )}
+          <ExportMenu filters={filters} total={runs.isPlaceholderData ? undefined : data?.total} />
+        </div>
       </div>
 
       {runs.isError && data && (
@@ -360,7 +365,19 @@ export function RunsPage({
             onRetry={() => void runs.refetch()}
           />
         ) : data && data.items.length === 0 ? (
-          <RunsEmptyState filterSummary={filterSummary} onClearFilters={clearFilters} />
+          <RunsEmptyState
+            filterSummary={filterSummary}
+            onClearFilters={clearFilters}
+            search={
+              search.q === undefined
+                ? undefined
+                : {
+                    q: search.q,
+                    onClear: clearSearch,
+                    otherFilters: describeFilters(search.status, workflowName, timeLabel),
+                  }
+            }
+          />
         ) : (
           <div
             className="overflow-x-auto"
@@ -395,6 +412,10 @@ export function RunsPage({
               isStale={runs.isPlaceholderData}
               onOpenRun={openRun}
               bodyRef={tableBodyRef}
+              sort={search.sort}
+              // A new order starts over at its first page.
+              onSortChange={(sort) => setSearch({ sort, page: 1 })}
+              searchWords={searchWords(search.q)}
             />
           </div>
         )}

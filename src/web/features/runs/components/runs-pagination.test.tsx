@@ -20,7 +20,7 @@ describe('RunsPagination', () => {
     await screen.findByText('Page 1 of 3')
     expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled()
     expect(screen.getByRole('button', { name: 'First page' })).toBeDisabled()
-    expect(screen.getByText(/45 runs/, { selector: 'span' })).toBeInTheDocument()
+    expect(screen.getByText(/· 45 runs/, { selector: 'span' })).toBeInTheDocument()
 
     await app.user.click(screen.getByRole('button', { name: 'Next page' }))
     await screen.findByText('Page 2 of 3')

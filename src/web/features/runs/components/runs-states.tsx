@@ -44,6 +44,7 @@ export function RunsEmptyState({
   filterSummary,
   onClearFilters,
   pastEnd,
+  search,
 }: {
   /** "Status: Failed · Workflow: Nightly sync", or undefined when nothing is filtered. */
   filterSummary: string | undefined
@@ -53,6 +54,8 @@ export function RunsEmptyState({
    * is undefined while page 1 is asked where the end is.
    */
   pastEnd?: { lastPage: number | undefined; onGoToPage: (page: number) => void }
+  /** The applied search, when the view has one: the empty state names it and clears it. */
+  search?: { q: string; onClear: () => void; otherFilters: string | undefined }
 }) {
   return (
     <div className="flex flex-col items-center gap-3 px-6 py-14 text-center">
@@ -72,6 +75,25 @@ export function RunsEmptyState({
           {pastEnd.lastPage !== undefined && (
             <GoToPage page={pastEnd.lastPage} onGoToPage={pastEnd.onGoToPage} />
           )}
+        </>
+      ) : search ? (
+        <>
+          <div className="max-w-md space-y-1">
+            <p className="font-medium break-words text-fg">No runs match ‘{search.q}’.</p>
+            <p className="text-fg-muted">
+              {search.otherFilters
+                ? `Also filtered by ${search.otherFilters}`
+                : 'Search finds a run by its id (or its start), or by words of its error and workflow name.'}
+            </p>
+          </div>
+          <div className="flex flex-wrap justify-center gap-2">
+            <Button onClick={search.onClear}>Clear search</Button>
+            {search.otherFilters && (
+              <Button variant="ghost" onClick={onClearFilters}>
+                Clear all filters
+              </Button>
+            )}
+          </div>
         </>
       ) : filterSummary ? (
         <>

@@ -12,11 +12,13 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table'
 import type { KeyboardEvent, MouseEvent, Ref } from 'react'
+import type { RunSort } from '../../../../shared/api-params'
 import type { Run } from '../../../../shared/model'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { cn } from '../../../lib/cn'
 import type { TimeZoneMode } from '../../../lib/format'
 import { runColumns, type RunColumnId } from './columns'
+import { sortDirection } from './sort-header'
 
 export type RunsTableProps = {
   runs: Run[]
@@ -32,6 +34,10 @@ export type RunsTableProps = {
   isStale?: boolean
   onOpenRun: (runId: string) => void
   bodyRef?: Ref<HTMLTableSectionElement>
+  sort?: RunSort
+  onSortChange?: (sort: RunSort) => void
+  /** The applied search's words, marked in the cells. */
+  searchWords?: readonly string[]
 }
 
 export function RunsTable({
@@ -47,6 +53,9 @@ export function RunsTable({
   isStale = false,
   onOpenRun,
   bodyRef,
+  sort = '-started',
+  onSortChange,
+  searchWords = [],
 }: RunsTableProps) {
   const visibility: VisibilityState = columnVisibility
   // React Compiler cannot memoize TanStack Table's mutable instance; the library documents this.
@@ -59,7 +68,7 @@ export function RunsTable({
     manualPagination: true,
     pageCount,
     state: { columnVisibility: visibility },
-    meta: { tz, now, workflowNames },
+    meta: { tz, now, workflowNames, searchWords, sort, onSortChange },
   })
 
   function onRowClick(event: MouseEvent<HTMLTableRowElement>, runId: string) {
@@ -77,6 +86,8 @@ export function RunsTable({
   }
 
   const visibleColumns = table.getVisibleLeafColumns()
+  const sortOf = (field: 'started' | 'duration' | undefined) =>
+    field && onSortChange ? sortDirection(field, sort) : undefined
 
   return (
     <table className="w-full border-separate border-spacing-0 text-left text-sm max-sm:block sm:min-w-max">
@@ -88,6 +99,7 @@ export function RunsTable({
               <th
                 key={header.id}
                 scope="col"
+                aria-sort={sortOf(header.column.columnDef.meta?.sortField)}
                 className={cn(
                   'h-9 border-b border-line bg-surface-muted px-3 text-xs font-medium tracking-wide text-fg-muted uppercase first:pl-4 last:pr-4',
                   header.column.columnDef.meta?.headerClassName,

@@ -1,5 +1,8 @@
-/** Filters on the left, view options on the right; wraps onto more lines on narrow screens. */
-import type { Ref } from 'react'
+/**
+ * The search, then filters on the left, view options on the right; on narrow screens the
+ * search takes a line of its own and the rest wraps below it. (Export sits by the count.)
+ */
+import type { ReactNode } from 'react'
 import type { StatusCounts, Workflow } from '../../../../shared/model'
 import type { RunStatus } from '../../../../shared/run-status'
 import { Button } from '../../../components/ui/button'
@@ -22,12 +25,11 @@ export function RunsToolbar({
   hiddenColumns,
   availableFields,
   hasFilters,
-  timeWindowLabel,
-  workflowInputRef,
+  searchBox,
+  timeRange,
   onStatusChange,
   onWorkflowChange,
   onClearFilters,
-  onClearTimeWindow,
   onTimezoneChange,
   onHiddenColumnsChange,
   onShowShortcuts,
@@ -42,13 +44,12 @@ export function RunsToolbar({
   hiddenColumns: readonly RunColumnId[]
   availableFields: ReadonlySet<OptionalRunField>
   hasFilters: boolean
-  /** The chart bar's window the table is narrowed to, as text. */
-  timeWindowLabel: string | undefined
-  workflowInputRef: Ref<HTMLInputElement>
+  searchBox: ReactNode
+  /** The time range control (presets, custom, a chart bar's window). */
+  timeRange: ReactNode
   onStatusChange: (status: RunStatus[]) => void
   onWorkflowChange: (workflow: string | undefined) => void
   onClearFilters: () => void
-  onClearTimeWindow: () => void
   onTimezoneChange: (tz: TimeZoneMode) => void
   onHiddenColumnsChange: (hidden: RunColumnId[]) => void
   onShowShortcuts: () => void
@@ -59,6 +60,7 @@ export function RunsToolbar({
       aria-label="Run filters and view options"
       className="flex flex-wrap items-center gap-2"
     >
+      {searchBox}
       <StatusFilter
         value={status}
         reportable={reportableStatuses}
@@ -70,24 +72,8 @@ export function RunsToolbar({
         value={workflow}
         isLoading={isWorkflowsLoading}
         onValueChange={onWorkflowChange}
-        inputRef={workflowInputRef}
       />
-      {timeWindowLabel !== undefined && (
-        <span className="inline-flex h-8 items-center gap-1 rounded-md border border-accent/40 bg-accent-soft pr-1 pl-2.5 text-accent-text">
-          <span className="text-xs">
-            <span className="font-medium">Started</span> {timeWindowLabel}
-          </span>
-          <Button
-            variant="ghost"
-            size="icon"
-            className="size-6"
-            aria-label={`Remove the time filter ${timeWindowLabel}`}
-            onClick={onClearTimeWindow}
-          >
-            <XIcon width={12} height={12} />
-          </Button>
-        </span>
-      )}
+      {timeRange}
       {hasFilters && (
         <Button variant="ghost" onClick={onClearFilters}>
           <XIcon width={14} height={14} />

@@ -10,8 +10,8 @@ const shortcuts: { keys: string[]; action: string }[] = [
   { keys: ['j'], action: 'Focus the next run' },
   { keys: ['k'], action: 'Focus the previous run' },
   { keys: ['Enter'], action: 'Open the focused run' },
-  { keys: ['/'], action: 'Search workflows' },
-  { keys: ['Esc'], action: 'Close the run or this dialog' },
+  { keys: ['/'], action: 'Search runs' },
+  { keys: ['Esc'], action: 'Clear the search, close the run or this dialog' },
   { keys: ['?'], action: 'Show these shortcuts' },
 ]
 

@@ -1,7 +1,7 @@
 /**
  * Keyboard shortcuts of the runs page: `j`/`k` move focus between rows (`j` on the last row
- * turns to the next page), `/` jumps to the
- * workflow search, `?` opens the help. All of them stay quiet
+ * turns to the next page), `/` jumps to the run search (its text selected, so typing
+ * replaces it), `?` opens the help. All of them stay quiet
  * while the user types in a field or holds a modifier (browser and OS shortcuts win).
  */
 import { useEffect, type RefObject } from 'react'
@@ -49,13 +49,13 @@ export function moveRowFocus(body: HTMLElement | null, direction: 1 | -1): 'move
 
 export function useRunsShortcuts({
   tableBodyRef,
-  workflowInputRef,
+  searchInputRef,
   onShowHelp,
   onPastLastRow,
   isEnabled,
 }: {
   tableBodyRef: RefObject<HTMLElement | null>
-  workflowInputRef: RefObject<HTMLInputElement | null>
+  searchInputRef: RefObject<HTMLInputElement | null>
   onShowHelp: () => void
   /** `j` on the last row: the next page, when there is one. */
   onPastLastRow: () => void
@@ -77,7 +77,8 @@ export function useRunsShortcuts({
           break
         case '/':
           event.preventDefault()
-          workflowInputRef.current?.focus()
+          searchInputRef.current?.focus()
+          searchInputRef.current?.select()
           break
         case '?':
           event.preventDefault()
@@ -87,5 +88,5 @@ export function useRunsShortcuts({
     }
     document.addEventListener('keydown', onKeyDown)
     return () => document.removeEventListener('keydown', onKeyDown)
-  }, [isEnabled, tableBodyRef, workflowInputRef, onShowHelp, onPastLastRow])
+  }, [isEnabled, tableBodyRef, searchInputRef, onShowHelp, onPastLastRow])
 }
