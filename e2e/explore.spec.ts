@@ -42,7 +42,8 @@ test('search, range, sort and export walk one view end to end', async ({ page, r
   await expect(rows(page).first()).toBeVisible()
 
   // Search: `/` focuses the box; typing lands in the URL after a pause.
-  await page.locator('body').click()
+  // A click somewhere inert first (the chart's columns are buttons, the body's middle may be one).
+  await page.getByRole('heading', { name: 'Runs', level: 1 }).click()
   await page.keyboard.press('/')
   const box = page.getByRole('searchbox', { name: 'Search runs' })
   await expect(box).toBeFocused()

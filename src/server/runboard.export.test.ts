@@ -6,6 +6,7 @@
  * client that goes away mid-export stops the store being read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { failuresResponseSchema } from '../shared/failures-model'
 import { apiErrorSchema, runPageSchema, runSchema, type Run } from '../shared/model'
 import { csvObjects } from './testing/csv-parse'
 import { startTestServer, type TestServer, waitForLive, waitUntil } from './testing/harness'
@@ -82,6 +83,22 @@ it('exports a search: the runs the listing finds for it', async () => {
   const response = await server.get(`/api/sources/demo-puq/runs/export?format=csv&q=${q}`)
   expect(csvObjects(response.body).map((row) => row.id)).toEqual(truth.ids)
   expect(response.headers.get('content-disposition')).toContain('-search-')
+})
+
+it("exports a failure group: the runs the failure inbox's link lists", async () => {
+  const { groups } = await server.json(
+    '/api/sources/demo-trigify/failures?from=2026-08-23T12:00Z&to=2026-11-20T12:00Z',
+    failuresResponseSchema,
+  )
+  const group = groups.find((candidate) => candidate.count > 1)
+  if (group === undefined) throw new Error('no failure group of two runs or more')
+  const truth = await listed('demo-trigify', `&failure=${group.fingerprint}`)
+  expect(truth.total).toBeGreaterThan(1)
+  const response = await server.get(
+    `/api/sources/demo-trigify/runs/export?format=csv&failure=${group.fingerprint}`,
+  )
+  expect(response.status).toBe(200)
+  expect(csvObjects(response.body).map((row) => row.id)).toEqual(truth.ids)
 })
 
 it('names the filter in the file name', async () => {

@@ -108,6 +108,7 @@ export const runsExportQuerySchema = z.object({
   q: z.optional(searchSchema),
   workflow: z.optional(idSchema),
   status: z.optional(statusListSchema),
+  failure: z.optional(fingerprintSchema),
   from: z.optional(isoInstant),
   to: z.optional(isoInstant),
 })
