@@ -22,14 +22,16 @@ export function OutcomeHeadline({
   return (
     <dl
       aria-label="Outcome figures"
-      className="mt-3 grid grid-cols-3 gap-x-4 gap-y-2 sm:grid-cols-6"
+      className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 min-[480px]:grid-cols-3 sm:grid-cols-6"
     >
       {figures.map((figure) => (
         <div key={figure.label} className="min-w-0">
           <dt className="truncate text-xs text-fg-muted" title={figure.label}>
             {figure.label}
           </dt>
-          <dd className={`text-lg font-semibold tabular-nums ${figure.tone ?? 'text-fg'}`}>
+          <dd
+            className={`text-lg font-semibold whitespace-nowrap tabular-nums ${figure.tone ?? 'text-fg'}`}
+          >
             {figure.value ?? <Skeleton className="mt-1 h-5 w-14" />}
           </dd>
         </div>
