@@ -66,7 +66,12 @@ export async function startRunboard(
     if (config.puq) {
       feeds.push(puqFeed({ id: 'puq', label: 'puq.ai', isDemo: false, ...config.puq }, upstream))
     }
-    const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })
+    const store = await openStore({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      // Before the logger exists: a line on the console, where `npm start` says it is running.
+      onUpgrade: options.logger ? (message) => console.log(message) : undefined,
+    })
     cleanups.push(() => store.close())
 
     let sandboxUrl: string | undefined

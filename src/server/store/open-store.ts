@@ -4,13 +4,16 @@
  */
 import { openPostgresStore } from './postgres-store'
 import { openSqliteStore } from './sqlite-store'
+import type { UpgradeNotice } from './schema/migrations'
 import type { RunStore } from './types'
 
 export function openStore(options: {
   dataDir: string
   databaseUrl?: string | undefined
+  onUpgrade?: UpgradeNotice | undefined
 }): Promise<RunStore> {
+  const { onUpgrade } = options
   return options.databaseUrl !== undefined && options.databaseUrl !== ''
-    ? openPostgresStore({ url: options.databaseUrl })
-    : openSqliteStore({ dataDir: options.dataDir })
+    ? openPostgresStore({ url: options.databaseUrl, onUpgrade })
+    : openSqliteStore({ dataDir: options.dataDir, onUpgrade })
 }

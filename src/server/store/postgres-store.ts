@@ -11,6 +11,8 @@ import {
   newerSchemaError,
   pendingMigrations,
   unknownVersion,
+  upgradeMessage,
+  type UpgradeNotice,
 } from './schema/migrations'
 import { openSqlStore } from './sql-store'
 import type { RunStore } from './types'
@@ -82,7 +84,11 @@ function postgresDb(pool: pg.Pool): Db {
   }
 }
 
-async function migrate(pool: pg.Pool, where: string): Promise<void> {
+async function migrate(
+  pool: pg.Pool,
+  where: string,
+  onUpgrade: UpgradeNotice | undefined,
+): Promise<void> {
   const client = await pool.connect()
   try {
     await client.query('BEGIN')
@@ -97,7 +103,10 @@ async function migrate(pool: pg.Pool, where: string): Promise<void> {
     if (unknown !== undefined) {
       throw newerSchemaError(where, unknown, 'point RUNBOARD_DATABASE_URL elsewhere')
     }
-    for (const migration of pendingMigrations(applied)) {
+    const pending = pendingMigrations(applied)
+    const notice = upgradeMessage(where, applied, pending)
+    if (notice !== undefined) onUpgrade?.(notice)
+    for (const migration of pending) {
       await client.query(migration.sql.postgres)
       await client.query('INSERT INTO schema_migrations (version, applied_at_ms) VALUES ($1, $2)', [
         migration.version,
@@ -151,13 +160,16 @@ class SourceLocks {
   }
 }
 
-export async function openPostgresStore(options: { url: string }): Promise<RunStore> {
+export async function openPostgresStore(options: {
+  url: string
+  onUpgrade?: UpgradeNotice | undefined
+}): Promise<RunStore> {
   const where = describeUrl(options.url)
   const pool = new pg.Pool({ connectionString: options.url, types, max: 10 })
   // An idle client's error (the server restarting) must not crash the process.
   pool.on('error', () => undefined)
   try {
-    await migrate(pool, where)
+    await migrate(pool, where, options.onUpgrade)
   } catch (error) {
     await pool.end().catch(() => undefined)
     const message = error instanceof Error ? error.message : String(error)

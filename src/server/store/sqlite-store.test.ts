@@ -60,7 +60,11 @@ describe('openSqliteStore', () => {
     }
     insert.run('ok', 'succeeded', 5, 5, null, null)
     db.close()
-    const store = await openSqliteStore({ dataDir })
+    const notices: string[] = []
+    const store = await openSqliteStore({ dataDir, onUpgrade: (message) => notices.push(message) })
+    expect(notices).toEqual([
+      `Upgrading the run index at ${path.join(dataDir, 'runboard.db')} from schema v2 to v6; on a large store this takes a few seconds.`,
+    ])
     const { groups, totalFailed } = await store.failureGroups({ sources: ['s'] })
     expect(totalFailed).toBe(1200)
     const fp = (step: string) =>
@@ -70,6 +74,15 @@ describe('openSqliteStore', () => {
       [fp('a'), 400, 'timeout after <duration>', 0],
     ])
     await store.close()
+  })
+
+  it('says nothing about upgrading a new store, or one already current', async () => {
+    const dataDir = tempDir()
+    const notices: string[] = []
+    const onUpgrade = (message: string) => notices.push(message)
+    await (await openSqliteStore({ dataDir, onUpgrade })).close()
+    await (await openSqliteStore({ dataDir, onUpgrade })).close()
+    expect(notices).toEqual([])
   })
 
   it('reopens a store with what it held', async () => {

@@ -13,6 +13,8 @@ import {
   newerSchemaError,
   pendingMigrations,
   unknownVersion,
+  upgradeMessage,
+  type UpgradeNotice,
 } from './schema/migrations'
 import { openSqlStore } from './sql-store'
 import type { RunStore } from './types'
@@ -63,7 +65,7 @@ function sqliteDb(db: Sqlite): Db {
   }
 }
 
-function migrate(db: Sqlite, where: string): void {
+function migrate(db: Sqlite, where: string, onUpgrade: UpgradeNotice | undefined): void {
   db.exec(createMigrationsTable)
   const applied = db
     .prepare('SELECT version FROM schema_migrations')
@@ -74,7 +76,10 @@ function migrate(db: Sqlite, where: string): void {
   if (unknown !== undefined) {
     throw newerSchemaError(where, unknown, 'point RUNBOARD_DATA_DIR elsewhere')
   }
-  for (const migration of pendingMigrations(applied)) {
+  const pending = pendingMigrations(applied)
+  const notice = upgradeMessage(where, applied, pending)
+  if (notice !== undefined) onUpgrade?.(notice)
+  for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql.sqlite)
       db.prepare('INSERT INTO schema_migrations (version, applied_at_ms) VALUES (?, ?)').run(
@@ -111,13 +116,16 @@ function reason(error: unknown): string {
   }
 }
 
-export async function openSqliteStore(options: { dataDir: string }): Promise<RunStore> {
-  const db = openSync(options.dataDir)
+export async function openSqliteStore(options: {
+  dataDir: string
+  onUpgrade?: UpgradeNotice | undefined
+}): Promise<RunStore> {
+  const db = openSync(options.dataDir, options.onUpgrade)
   // One process owns the file: the right to sync a source is always this process's.
   return openSqlStore(db, () => Promise.resolve(true))
 }
 
-function openSync(dataDir: string): Db {
+function openSync(dataDir: string, onUpgrade: UpgradeNotice | undefined): Db {
   const options = { dataDir }
   const file = path.join(options.dataDir, sqliteFileName)
   try {
@@ -138,7 +146,7 @@ function openSync(dataDir: string): Db {
     // 16 MB of page cache: the hot index pages of a million runs; the rest come from the OS's
     // file cache (64 MB cost 90 MB of the server's memory and bought no measurable speed).
     db.pragma('cache_size = -8192')
-    migrate(db, file)
+    migrate(db, file, onUpgrade)
   } catch (error) {
     db?.close()
     if (error instanceof Error && error.message.startsWith(`The store at ${file}`)) throw error

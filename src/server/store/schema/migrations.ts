@@ -43,6 +43,24 @@ export function unknownVersion(applied: readonly number[]): number | undefined {
   return unknown.length === 0 ? undefined : Math.max(...unknown)
 }
 
+/** Hears, before a store that holds a history is upgraded, that opening it takes a moment. */
+export type UpgradeNotice = (message: string) => void
+
+/**
+ * What to say before upgrading: an index rebuilt over a million runs takes seconds at open,
+ * which without a word looks like a hang. Nothing for a new store, or one already current.
+ */
+export function upgradeMessage(
+  where: string,
+  applied: readonly number[],
+  pending: readonly Migration[],
+): string | undefined {
+  if (applied.length === 0 || pending.length === 0) return undefined
+  const from = Math.max(...applied)
+  const to = Math.max(...pending.map((migration) => migration.version))
+  return `Upgrading the run index at ${where} from schema v${from} to v${to}; on a large store this takes a few seconds.`
+}
+
 export function pendingMigrations(applied: readonly number[]): Migration[] {
   const done = new Set(applied)
   return migrations.filter((m) => !done.has(m.version)).sort((a, b) => a.version - b.version)
