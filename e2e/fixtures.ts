@@ -57,7 +57,11 @@ export const test = base.extend<object, { runboard: Runboard }>({
         TRIGIFY_BASE_URL: sandbox.trigifyBaseUrl,
         TRIGIFY_API_KEY: 'not-the-right-key',
       })
-      await waitForLive({ ...server, syncs: server.syncs.filter((sync) => sync.feed.info.isDemo) })
+      // Reading the demo history takes seconds; on a loaded 2-core CI machine, up to a minute.
+      await waitForLive(
+        { ...server, syncs: server.syncs.filter((sync) => sync.feed.info.isDemo) },
+        100_000,
+      )
       await use({ url: server.url, sandbox })
       await server.close()
       await sandbox.close()
