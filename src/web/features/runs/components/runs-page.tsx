@@ -3,14 +3,12 @@
  * route hands in the source it resolved; everything else comes from search params, so the
  * same URL always shows the same view.
  */
-import { lazy, Suspense, useCallback, type ReactNode } from 'react'
+import { useCallback, type ReactNode } from 'react'
 import type { Source } from '../../../../shared/model'
-import type { TimeZoneMode } from '../../../lib/format'
-import { clearedFilters, hasActiveFilters, type PageSize } from '../runs-search'
+import { hasActiveFilters } from '../runs-search'
 import { useRunsSearch, useSetRunsSearch } from '../use-runs-search'
 import { useRunsTitle } from '../use-runs-title'
 import { RunsPagination } from './runs-pagination'
-import { RefreshErrorNotice } from './runs-states'
 import { LiveStatus } from './runs-summary'
 import { RunsTable } from './runs-table'
 import { RunsToolbar } from './runs-toolbar'
@@ -20,7 +18,9 @@ import {
   describeSource,
   describeTimeRange,
 } from './describe-view'
+import { LazyShortcutsDialog } from './lazy-shortcuts-dialog'
 import { RunsCountBar } from './runs-count-bar'
+import { useRunsSearchActions } from './use-runs-search-actions'
 import { useRunsFilters } from './use-runs-filters'
 import { useWorkflowNames } from './use-workflow-names'
 import { searchWords } from './highlight'
@@ -32,10 +32,6 @@ import { useOpenRun } from './use-open-run'
 import { usePinnedRows } from './use-pinned-rows'
 import { useRunsKeyboard } from './use-runs-keyboard'
 import { useRunsQuery } from './use-runs-query'
-
-const ShortcutsDialog = lazy(() =>
-  import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
-)
 
 /** What the page knows about the open run; the route renders the detail (another feature). */
 export type OpenRun = {
@@ -112,7 +108,7 @@ export function RunsPage({
     : undefined
   const timeLabel = describeTimeRange(search, search.tz)
   const filterSummary = describeFilters(search.status, workflowName, timeLabel, search.q)
-  const clearFilters = () => setSearch(clearedFilters)
+  const actions = useRunsSearchActions(search, setSearch)
   const data = runs.data
   const pageCount = data?.totalPages ?? 0
   const caption = describeCaption({
@@ -159,28 +155,15 @@ export function RunsPage({
         availableFields={availableFields}
         hasFilters={hasFilters}
         searchBox={
-          <RunsSearchBox
-            value={search.q}
-            // Typing refines the view in place: Back leaves the search, not each letter.
-            onSearch={(q) => setSearch({ q, page: 1 }, { replace: true })}
-            inputRef={searchInputRef}
-          />
+          <RunsSearchBox value={search.q} onSearch={actions.search} inputRef={searchInputRef} />
         }
         timeRange={
-          <TimeRangeMenu
-            value={search}
-            tz={search.tz}
-            onValueChange={(change) =>
-              setSearch({ range: change.range, from: change.from, to: change.to, page: 1 })
-            }
-          />
+          <TimeRangeMenu value={search} tz={search.tz} onValueChange={actions.changeTimeRange} />
         }
-        onStatusChange={(status) =>
-          setSearch({ status: status.length > 0 ? status : undefined, page: 1 })
-        }
-        onWorkflowChange={(workflow) => setSearch({ workflow, page: 1 })}
-        onClearFilters={clearFilters}
-        onTimezoneChange={(tz: TimeZoneMode) => setSearch({ tz }, { replace: true })}
+        onStatusChange={actions.changeStatus}
+        onWorkflowChange={actions.changeWorkflow}
+        onClearFilters={actions.clearFilters}
+        onTimezoneChange={actions.changeTimezone}
         onHiddenColumnsChange={setHiddenColumns}
         onShowShortcuts={showHelp}
       />
@@ -197,15 +180,6 @@ export function RunsPage({
         onShowNewRuns={showNewRuns}
       />
 
-      {runs.isError && data && (
-        <RefreshErrorNotice
-          error={runs.error}
-          vendor={vendor}
-          isRetrying={runs.isFetching}
-          onRetry={() => void runs.refetch()}
-        />
-      )}
-
       <RunsResults
         data={data}
         isError={runs.isError}
@@ -217,13 +191,13 @@ export function RunsPage({
         lastPage={lastPage}
         onGoToPage={(page) => setSearch({ page })}
         filterSummary={filterSummary}
-        onClearFilters={clearFilters}
+        onClearFilters={actions.clearFilters}
         search={
           search.q === undefined
             ? undefined
             : {
                 q: search.q,
-                onClear: () => setSearch({ q: undefined, page: 1 }),
+                onClear: actions.clearSearch,
                 otherFilters: describeFilters(search.status, workflowName, timeLabel),
               }
         }
@@ -243,8 +217,7 @@ export function RunsPage({
             onOpenRun={openRun}
             bodyRef={tableBodyRef}
             sort={search.sort}
-            // A new order starts over at its first page.
-            onSortChange={(sort) => setSearch({ sort, page: 1 })}
+            onSortChange={actions.changeSort}
             searchWords={searchWords(search.q)}
           />
         </div>
@@ -257,13 +230,7 @@ export function RunsPage({
         total={data?.total}
         isBusy={runs.isPlaceholderData}
         onPageChange={goToPage}
-        onPageSizeChange={(pageSize: PageSize) =>
-          setSearch({
-            pageSize,
-            // Keep the first row on screen in view: the page that contains it at the new size.
-            page: Math.floor(((search.page - 1) * search.pageSize) / pageSize) + 1,
-          })
-        }
+        onPageSizeChange={actions.changePageSize}
       />
 
       {search.run !== undefined &&
@@ -273,11 +240,7 @@ export function RunsPage({
           onClose: closeRun,
         })}
 
-      {isHelpOpen && (
-        <Suspense fallback={null}>
-          <ShortcutsDialog onClose={closeHelp} />
-        </Suspense>
-      )}
+      {isHelpOpen && <LazyShortcutsDialog onClose={closeHelp} />}
     </div>
   )
 }

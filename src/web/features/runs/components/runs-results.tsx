@@ -1,10 +1,11 @@
 /**
- * The runs area: the page past the end, the error, the empty view, or the table (the children)
- * when there are rows or rows are on their way.
+ * The runs area: a failed refresh, said above the rows it left on screen; then the page past
+ * the end, the error, the empty view, or the table (the children) when there are rows or rows
+ * are on their way.
  */
 import type { ReactNode } from 'react'
 import type { RunPage, Vendor } from '../../../../shared/model'
-import { RunsEmptyState, RunsErrorState } from './runs-states'
+import { RefreshErrorNotice, RunsEmptyState, RunsErrorState } from './runs-states'
 
 export function RunsResults({
   data,
@@ -37,25 +38,35 @@ export function RunsResults({
   children: ReactNode
 }) {
   return (
-    <div className="overflow-hidden rounded-lg border border-line bg-surface shadow-xs">
-      {isPastEnd && !data ? (
-        <RunsEmptyState
-          filterSummary={filterSummary}
-          onClearFilters={onClearFilters}
-          // No last page to offer when the view has no runs at all: say that instead.
-          pastEnd={lastPage === 0 ? undefined : { lastPage, onGoToPage }}
+    <>
+      {isError && data && (
+        <RefreshErrorNotice
+          error={error}
+          vendor={vendor}
+          isRetrying={isFetching}
+          onRetry={onRetry}
         />
-      ) : isError && !data ? (
-        <RunsErrorState error={error} vendor={vendor} isRetrying={isFetching} onRetry={onRetry} />
-      ) : data && data.items.length === 0 ? (
-        <RunsEmptyState
-          filterSummary={filterSummary}
-          onClearFilters={onClearFilters}
-          search={search}
-        />
-      ) : (
-        children
       )}
-    </div>
+      <div className="overflow-hidden rounded-lg border border-line bg-surface shadow-xs">
+        {isPastEnd && !data ? (
+          <RunsEmptyState
+            filterSummary={filterSummary}
+            onClearFilters={onClearFilters}
+            // No last page to offer when the view has no runs at all: say that instead.
+            pastEnd={lastPage === 0 ? undefined : { lastPage, onGoToPage }}
+          />
+        ) : isError && !data ? (
+          <RunsErrorState error={error} vendor={vendor} isRetrying={isFetching} onRetry={onRetry} />
+        ) : data && data.items.length === 0 ? (
+          <RunsEmptyState
+            filterSummary={filterSummary}
+            onClearFilters={onClearFilters}
+            search={search}
+          />
+        ) : (
+          children
+        )}
+      </div>
+    </>
   )
 }
