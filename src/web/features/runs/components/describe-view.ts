@@ -1,5 +1,6 @@
 /** The view in words: the filters for the caption and empty state, the source under the heading. */
 import type { Source } from '../../../../shared/model'
+import type { RunsSearch } from '../runs-search'
 import { describeStatuses, type RunStatus } from '../../../../shared/run-status'
 import { vendorLabels } from '../../../lib/describe-error'
 import type { RunRangePreset } from '../../../../shared/run-range'
@@ -53,7 +54,7 @@ export function describeSource(source: Source): string {
 }
 
 /** The table's caption: whose runs, which of them, where in the pages, in which clock. */
-export function describeCaption({
+function describeCaption({
   sourceLabel,
   filterSummary,
   page,
@@ -72,4 +73,32 @@ export function describeCaption({
     `page ${page} of ${Math.max(pageCount, 1)}`,
     `times in ${tz === 'utc' ? 'UTC' : 'local time'}`,
   ].join(', ')
+}
+
+/** The view in words: its filters (the empty state's), those besides the search, the caption. */
+export function describeRunsView(
+  search: RunsSearch,
+  {
+    sourceLabel,
+    workflowNames,
+    pageCount,
+  }: { sourceLabel: string; workflowNames: ReadonlyMap<string, string>; pageCount: number },
+) {
+  const workflowName = search.workflow
+    ? (workflowNames.get(search.workflow) ?? search.workflow)
+    : undefined
+  const timeLabel = describeTimeRange(search, search.tz)
+  const filterSummary = describeFilters(search.status, workflowName, timeLabel, search.q)
+  return {
+    filterSummary,
+    /** Offered beside a search that found nothing: what else narrows the view. */
+    otherFilters: describeFilters(search.status, workflowName, timeLabel),
+    caption: describeCaption({
+      sourceLabel,
+      filterSummary,
+      page: search.page,
+      pageCount,
+      tz: search.tz,
+    }),
+  }
 }

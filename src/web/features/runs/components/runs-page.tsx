@@ -12,12 +12,7 @@ import { RunsPagination } from './runs-pagination'
 import { LiveStatus } from './runs-summary'
 import { RunsTable } from './runs-table'
 import { RunsToolbar } from './runs-toolbar'
-import {
-  describeCaption,
-  describeFilters,
-  describeSource,
-  describeTimeRange,
-} from './describe-view'
+import { describeRunsView, describeSource } from './describe-view'
 import { LazyShortcutsDialog } from './lazy-shortcuts-dialog'
 import { RunsCountBar } from './runs-count-bar'
 import { useRunsSearchActions } from './use-runs-search-actions'
@@ -103,20 +98,13 @@ export function RunsPage({
 
   const vendor = source?.vendor
   const hasFilters = hasActiveFilters(search)
-  const workflowName = search.workflow
-    ? (workflowNames.get(search.workflow) ?? search.workflow)
-    : undefined
-  const timeLabel = describeTimeRange(search, search.tz)
-  const filterSummary = describeFilters(search.status, workflowName, timeLabel, search.q)
   const actions = useRunsSearchActions(search, setSearch)
   const data = runs.data
   const pageCount = data?.totalPages ?? 0
-  const caption = describeCaption({
+  const { filterSummary, otherFilters, caption } = describeRunsView(search, {
     sourceLabel: source?.label ?? sourceId,
-    filterSummary,
-    page: search.page,
+    workflowNames,
     pageCount,
-    tz: search.tz,
   })
 
   return (
@@ -198,7 +186,7 @@ export function RunsPage({
             : {
                 q: search.q,
                 onClear: actions.clearSearch,
-                otherFilters: describeFilters(search.status, workflowName, timeLabel),
+                otherFilters,
               }
         }
       >
