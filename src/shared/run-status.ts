@@ -21,9 +21,23 @@ export function isRunStatus(value: unknown): value is RunStatus {
   return runStatusSchema.safeParse(value).success
 }
 
-/** Statuses that can still change: their runs are never cached as final. */
+/*
+ * "Live" has two meanings, said once here and nowhere else:
+ * - active: the run may still change (pending, running, paused). Such runs are never cached as
+ *   final, and a runs page holding one keeps polling.
+ * - progressing: the run is moving on its own (pending, running). Only these are worth asking
+ *   for every few seconds and drawing up to now: a paused run waits on a person, which may take
+ *   days, so it stays active but does not progress.
+ */
+
+/** The run may still change: never cached as final. */
 export function isActiveStatus(status: RunStatus): boolean {
   return status === 'pending' || status === 'running' || status === 'paused'
+}
+
+/** The run is moving on its own (an active run not waiting on a person): worth a ticking clock. */
+export function isProgressingStatus(status: RunStatus): boolean {
+  return status === 'pending' || status === 'running'
 }
 
 export type StatusTone = 'neutral' | 'info' | 'success' | 'danger' | 'warning' | 'muted'

@@ -5,7 +5,7 @@
  * percent so the DOM needs no measuring.
  */
 import type { Step } from '../../../shared/model'
-import type { RunStatus } from '../../../shared/run-status'
+import { isProgressingStatus, type RunStatus } from '../../../shared/run-status'
 
 /** The run fields the axis rests on; a RunDetail fits. */
 export type TimelineRun = {
@@ -80,10 +80,6 @@ function toMs(iso: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms
 }
 
-function isLive(status: RunStatus): boolean {
-  return status === 'running' || status === 'pending'
-}
-
 type StepTimes = { startMs?: number; endMs?: number; isOpenEnded: boolean }
 
 /**
@@ -124,7 +120,7 @@ function axisEnd(run: TimelineRun, times: StepTimes[], startMs: number, nowMs: n
   const candidates: number[] = [startMs]
   const runEnd = toMs(run.finishedAt)
   if (runEnd !== undefined) candidates.push(runEnd)
-  else if (isLive(run.status)) candidates.push(nowMs)
+  else if (isProgressingStatus(run.status)) candidates.push(nowMs)
   const runStart = toMs(run.startedAt)
   if (runEnd === undefined && runStart !== undefined && run.durationMs !== undefined) {
     candidates.push(runStart + run.durationMs)

@@ -84,3 +84,15 @@ export function toUrlSearch(search: RunsSearch): RunsSearchInput {
 export function runsHref(search: RunsSearch): string {
   return `/runs${stringifySearch(toUrlSearch(search))}`
 }
+
+/** Every filter off, back to the first page: what "Clear filters" asks of the URL. */
+export const clearedFilters = {
+  q: undefined,
+  status: undefined,
+  workflow: undefined,
+  failure: undefined,
+  range: undefined,
+  from: undefined,
+  to: undefined,
+  page: 1,
+} satisfies RunsSearchInput

@@ -5,6 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query'
 import { runDetailSchema, type RunDetail } from '../../../../shared/model'
+import { isProgressingStatus } from '../../../../shared/run-status'
 import { apiGet, apiPath } from '../../../lib/api-client'
 
 export type RunDetailParams = {
@@ -28,16 +29,15 @@ export function fetchRunDetail(
   return apiGet(path, runDetailSchema, options)
 }
 
-/** Only these can still change in a way worth polling for; a paused run waits on a person. */
-export function isLiveRun(run: Pick<RunDetail, 'status'> | undefined): boolean {
-  return run?.status === 'running' || run?.status === 'pending'
-}
-
 export const runDetailQueries = {
   detail: ({ source, runId, workflow }: RunDetailParams) =>
     queryOptions({
       queryKey: ['runs', source, 'detail', runId, { workflow }] as const,
       queryFn: ({ signal }) => fetchRunDetail({ source, runId, workflow }, { signal }),
-      refetchInterval: (query) => (isLiveRun(query.state.data) ? liveRefetchMs : false),
+      // Only a progressing run is worth asking for again: a paused one waits on a person.
+      refetchInterval: (query) =>
+        query.state.data !== undefined && isProgressingStatus(query.state.data.status)
+          ? liveRefetchMs
+          : false,
     }),
 }

@@ -23,7 +23,8 @@ import { vendorLabels } from '../../../lib/describe-error'
 import type { TimeZoneMode } from '../../../lib/format'
 import { useNow } from '../../../lib/use-now'
 import type { RunDetail } from '../../../../shared/model'
-import { isLiveRun, runDetailQueries } from '../api/run-detail-queries'
+import { isProgressingStatus } from '../../../../shared/run-status'
+import { runDetailQueries } from '../api/run-detail-queries'
 import { sourceListQuery } from '../api/source-vendor-query'
 import { RunDrawerError, RunDrawerSkeleton } from './drawer-states'
 import { RunError } from './run-error'
@@ -60,7 +61,7 @@ export function RunDrawer(props: RunDrawerProps) {
   }).data
   const run = query.data
   // The clock only ticks while the run can still move, so a finished run renders once.
-  const nowMs = useNow(1_000, isLiveRun(run))
+  const nowMs = useNow(1_000, run !== undefined && isProgressingStatus(run.status))
 
   useDialogFocus(panelRef, returnFocusTo)
 

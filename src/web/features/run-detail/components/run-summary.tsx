@@ -11,7 +11,8 @@ import {
   formatVendorWord,
   type TimeZoneMode,
 } from '../../../lib/format'
-import { isLiveRun, liveRefetchMs } from '../api/run-detail-queries'
+import { isProgressingStatus } from '../../../../shared/run-status'
+import { liveRefetchMs } from '../api/run-detail-queries'
 
 /** The reported duration, else what the timestamps say, else (while running) the time so far. */
 export function runDurationMs(run: RunDetail, nowMs: number): number | undefined {
@@ -20,7 +21,7 @@ export function runDurationMs(run: RunDetail, nowMs: number): number | undefined
   if (Number.isNaN(start)) return undefined
   const end = run.finishedAt ? Date.parse(run.finishedAt) : Number.NaN
   if (!Number.isNaN(end)) return Math.max(0, end - start)
-  return isLiveRun(run) ? Math.max(0, nowMs - start) : undefined
+  return isProgressingStatus(run.status) ? Math.max(0, nowMs - start) : undefined
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -43,7 +44,7 @@ export function RunSummary({
   tz: TimeZoneMode
   nowMs: number
 }) {
-  const isLive = isLiveRun(run)
+  const isLive = isProgressingStatus(run.status)
   const durationMs = runDurationMs(run, nowMs)
   return (
     <section aria-label="Run summary" className="space-y-4">

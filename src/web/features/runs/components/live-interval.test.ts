@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../lib/api-client'
 import { makeRun, toRunPage } from '../../../test/fixtures'
-import { liveInterval } from './runs-page'
+import { liveInterval } from './use-runs-query'
 
 // Answers holding these runs (as whichever page the view is on).
 const settled = toRunPage(
