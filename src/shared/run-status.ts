@@ -30,9 +30,14 @@ export function isRunStatus(value: unknown): value is RunStatus {
  *   days, so it stays active but does not progress.
  */
 
+/** Statuses whose runs may still change: never cached as final, re-read by the sync. */
+export const activeStatuses = runStatuses.filter(
+  (status) => status === 'pending' || status === 'running' || status === 'paused',
+)
+
 /** The run may still change: never cached as final. */
 export function isActiveStatus(status: RunStatus): boolean {
-  return status === 'pending' || status === 'running' || status === 'paused'
+  return activeStatuses.includes(status)
 }
 
 /** The run is moving on its own (an active run not waiting on a person): worth a ticking clock. */

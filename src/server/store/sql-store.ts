@@ -3,7 +3,7 @@
  * SQLite and PostgreSQL answer alike by construction and one contract suite checks both.
  * Engines differ only in how they connect, run statements and take the per-source lock.
  */
-import { type RunStatus } from '../../shared/run-status'
+import { activeStatuses, type RunStatus } from '../../shared/run-status'
 import type { Run, Workflow } from '../../shared/model'
 import { zeroCounts } from './counts'
 import type { Db } from './db'
@@ -31,7 +31,6 @@ import type {
 } from './types'
 import { batchStatements, clearStatements } from './write-sql'
 
-const activeStatuses = ['pending', 'running', 'paused'] as const
 
 type Num = number | string | null
 
