@@ -31,7 +31,7 @@ export function isRunStatus(value: unknown): value is RunStatus {
  */
 
 /** Statuses whose runs may still change: never cached as final, re-read by the sync. */
-export const activeStatuses = runStatuses.filter(
+export const activeStatuses: readonly RunStatus[] = runStatuses.filter(
   (status) => status === 'pending' || status === 'running' || status === 'paused',
 )
 
