@@ -15,7 +15,7 @@ import {
   type ReactNode,
 } from 'react'
 import * as z from 'zod/mini'
-import type { Run, RunPage, Source } from '../../../../shared/model'
+import { allSourcesId, type Run, type RunPage, type Source } from '../../../../shared/model'
 import { isActiveStatus } from '../../../../shared/run-status'
 import { isApiError, isRetryableError } from '../../../lib/api-client'
 import { formatCount, type TimeZoneMode } from '../../../lib/format'
@@ -189,6 +189,7 @@ export function RunsPage({
     displayed,
     runId: search.run,
     workflowFilter: search.workflow,
+    viewSource: sourceId,
     setSearch,
   })
   useRunsTitle({
@@ -277,6 +278,7 @@ export function RunsPage({
         workflow={search.workflow}
         workflows={workflows.data?.items ?? []}
         isWorkflowsLoading={workflows.isPending}
+        isAllSources={sourceId === allSourcesId}
         tz={search.tz}
         hiddenColumns={hiddenColumns}
         availableFields={availableFields}
