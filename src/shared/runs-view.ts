@@ -160,7 +160,11 @@ export function firstApiPaths(
   const known = accepted.find((id) => id === parsed.source)
   const sourceId = known ?? sourceIds[0]
   if (sourceId === undefined) return paths
-  const view = known === undefined ? onSource(parsed, sourceId) : { ...parsed, source: known }
+  // As on the page: all sources have no workflow filter (a workflow id belongs to one source).
+  const view =
+    known === undefined
+      ? onSource(parsed, sourceId)
+      : { ...parsed, source: known, workflow: known === allSourcesId ? undefined : parsed.workflow }
   paths.push(
     runsApiPath(runsListParams(view, nowMs)),
     `/api/sources/${encodeURIComponent(view.source)}/workflows`,

@@ -104,11 +104,13 @@ export function RunsRoute() {
   const isAll = source?.id === allSourcesId
   // The view shown: the URL's, on a known source (the first one when it names none or another).
   const shown =
-    first === undefined || source !== undefined
-      ? withRunSource(search, isAll)
-      : search.source === undefined
-        ? { ...search, source: first.id }
-        : onSource(search, first.id)
+    first === undefined
+      ? search
+      : source !== undefined
+        ? withRunSource(search, isAll)
+        : search.source === undefined
+          ? { ...search, source: first.id }
+          : onSource(search, first.id)
   // An invalid or non-canonical URL is rewritten, in place, to that view, saying what changed.
   const { corrections, dismiss } = useCorrectedUrl(search, shown, known)
   // A run opened from all sources is asked of its own source (the URL says which).
