@@ -17,7 +17,7 @@ import {
   type RunSort,
 } from './api-params'
 import { runsApiPath } from './api-path'
-import { idSchema } from './model'
+import { allSourcesId, idSchema } from './model'
 import { presetFrom, runRangePresets } from './run-range'
 import { runStatuses, type RunStatus } from './run-status'
 
@@ -96,16 +96,16 @@ export function parseRunsView(raw: Record<string, unknown>): RunsView {
 }
 
 /** Another source's workflow ids and run ids mean nothing on this one: start it afresh. */
-export function onSource<View extends RunsView & { run?: string; step?: string }>(
-  view: View,
-  source: string,
-): View & { source: string } {
+export function onSource<
+  View extends RunsView & { run?: string; runSource?: string; step?: string },
+>(view: View, source: string): View & { source: string } {
   return {
     ...view,
     source,
     workflow: undefined,
     failure: undefined,
     run: undefined,
+    runSource: undefined,
     step: undefined,
     page: 1,
   }
@@ -139,7 +139,8 @@ export function runsListParams(view: RunsView & { source: string }, nowMs: numbe
 /**
  * The API requests a page at this address makes first, for the server's preload links.
  * `sourceIds` are the configured sources in the order the sources list gives them: an unknown
- * source is corrected to the first, as the page does.
+ * source is corrected to the first, as the page does. With more than one source the server
+ * offers `all` too (the switcher's "All sources"), so it is a known source here as on the page.
  */
 export function firstApiPaths(
   pathname: string,
@@ -155,10 +156,15 @@ export function firstApiPaths(
   // Without a source the page waits for the sources list to pick one: nothing to preload.
   if (raw.source === undefined || raw.source === '') return paths
   const parsed = parseRunsView(raw)
-  const known = sourceIds.find((id) => id === parsed.source)
+  const accepted = sourceIds.length > 1 ? [...sourceIds, allSourcesId] : sourceIds
+  const known = accepted.find((id) => id === parsed.source)
   const sourceId = known ?? sourceIds[0]
   if (sourceId === undefined) return paths
-  const view = known === undefined ? onSource(parsed, sourceId) : { ...parsed, source: known }
+  // As on the page: all sources have no workflow filter (a workflow id belongs to one source).
+  const view =
+    known === undefined
+      ? onSource(parsed, sourceId)
+      : { ...parsed, source: known, workflow: known === allSourcesId ? undefined : parsed.workflow }
   paths.push(
     runsApiPath(runsListParams(view, nowMs)),
     `/api/sources/${encodeURIComponent(view.source)}/workflows`,

@@ -31,7 +31,6 @@ import type {
 } from './types'
 import { batchStatements, clearStatements } from './write-sql'
 
-
 type Num = number | string | null
 
 export class SqlStore implements RunStore {

@@ -3,6 +3,7 @@
  * views share `source`, `tz` and `window`, so switching keeps them; switching the source keeps
  * the view and its preferences, never its filters (workflow ids belong to a source).
  */
+import { allSourcesId } from '../../../shared/model'
 import { cn } from '../../lib/cn'
 import { AppLink, useHistory, useLocation } from '../../lib/navigation'
 import { failuresHref, parseFailuresSearch } from '../../features/failures/failures-search'
@@ -17,7 +18,13 @@ export function AppHeader() {
   const isFailures = pathname === '/failures'
   const shared = { source: search.source, tz: search.tz, window: search.window }
   const runsLink = runsHref(parseRunsSearch(shared))
-  const failuresLink = failuresHref(parseFailuresSearch(shared))
+  // Failures are grouped per source: from all sources the view opens on its first source.
+  const failuresLink = failuresHref(
+    parseFailuresSearch({
+      ...shared,
+      source: search.source === allSourcesId ? undefined : search.source,
+    }),
+  )
 
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
@@ -43,7 +50,8 @@ export function AppHeader() {
           value={search.source}
           onValueChange={(source) =>
             history.push(
-              isFailures
+              // All sources is a runs view only: choosing it opens the runs page.
+              isFailures && source !== allSourcesId
                 ? failuresHref(
                     parseFailuresSearch({ source, tz: search.tz, window: search.window }),
                   )

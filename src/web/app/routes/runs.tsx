@@ -27,6 +27,8 @@ import { useCorrectedUrl } from '../../features/runs/use-corrected-url'
 import { useRunsSearch, useSetRunsSearch } from '../../features/runs/use-runs-search'
 import { prefetch } from '../../lib/prefetch'
 import { onSource, runsListParams } from '../../../shared/runs-view'
+import { allSourcesId } from '../../../shared/model'
+import { allSourcesSource, withRunSource } from './all-sources'
 
 // The drawer (timeline maths, dialog) is not needed for the first rows: it loads when a run opens.
 const RunDrawer = lazy(() =>
@@ -95,16 +97,24 @@ export function RunsRoute() {
 
   const items = sources.data?.items
   const first = items?.[0]
-  const source = items?.find((candidate) => candidate.id === search.source)
+  // "All sources" is known too when the server offers it (first, as the switcher lists it).
+  const allSources = sources.data === undefined ? undefined : allSourcesSource(sources.data)
+  const known = items && allSources ? [allSources, ...items] : items
+  const source = known?.find((candidate) => candidate.id === search.source)
+  const isAll = source?.id === allSourcesId
   // The view shown: the URL's, on a known source (the first one when it names none or another).
   const shown =
-    first === undefined || source !== undefined
+    first === undefined
       ? search
-      : search.source === undefined
-        ? { ...search, source: first.id }
-        : onSource(search, first.id)
+      : source !== undefined
+        ? withRunSource(search, isAll)
+        : search.source === undefined
+          ? { ...search, source: first.id }
+          : onSource(search, first.id)
   // An invalid or non-canonical URL is rewritten, in place, to that view, saying what changed.
-  const { corrections, dismiss } = useCorrectedUrl(search, shown, items)
+  const { corrections, dismiss } = useCorrectedUrl(search, shown, known)
+  // A run opened from all sources is asked of its own source (the URL says which).
+  const openRunSource = isAll ? search.runSource : source?.id
 
   if (sources.isError) {
     const description = describeError(sources.error)
@@ -135,7 +145,7 @@ export function RunsRoute() {
       notice={
         <>
           <UrlCorrectionsNotice corrections={corrections} onDismiss={dismiss} />
-          <SyncBanner sync={source.sync} label={source.label} />
+          {!isAll && <SyncBanner sync={source.sync} label={source.label} />}
         </>
       }
       filterNotes={
@@ -172,48 +182,51 @@ export function RunsRoute() {
               to,
               page: 1,
               run: undefined,
+              runSource: undefined,
               step: undefined,
             })
           }
         />
       )}
-      renderOpenRun={({ runId, workflowId, onClose }) => (
-        <Suspense fallback={null}>
-          <RunDrawer
-            source={source.id}
-            runId={runId}
-            workflow={workflowId}
-            tz={search.tz}
-            stepId={search.step}
-            // Picking a step refines the view in place: back closes the drawer, not the step.
-            onStepChange={(step) => setSearch({ step }, { replace: true })}
-            onClose={onClose}
-            renderFailureContext={(run) => (
-              <SameWayLine
-                source={source.id}
-                fingerprint={run.fingerprint}
-                groupHref={
-                  run.fingerprint === undefined
-                    ? undefined
-                    : runsHref(
-                        parseRunsSearch({
-                          source: source.id,
-                          failure: run.fingerprint,
-                          tz: search.tz,
-                        }),
-                      )
-                }
-                stepsHref={failuresHref({
-                  source: source.id,
-                  workflow: run.workflowId,
-                  window: search.window,
-                  tz: search.tz,
-                })}
-              />
-            )}
-          />
-        </Suspense>
-      )}
+      renderOpenRun={({ runId, workflowId, onClose }) =>
+        openRunSource === undefined ? null : (
+          <Suspense fallback={null}>
+            <RunDrawer
+              source={openRunSource}
+              runId={runId}
+              workflow={workflowId}
+              tz={search.tz}
+              stepId={search.step}
+              // Picking a step refines the view in place: back closes the drawer, not the step.
+              onStepChange={(step) => setSearch({ step }, { replace: true })}
+              onClose={onClose}
+              renderFailureContext={(run) => (
+                <SameWayLine
+                  source={openRunSource}
+                  fingerprint={run.fingerprint}
+                  groupHref={
+                    run.fingerprint === undefined
+                      ? undefined
+                      : runsHref(
+                          parseRunsSearch({
+                            source: openRunSource,
+                            failure: run.fingerprint,
+                            tz: search.tz,
+                          }),
+                        )
+                  }
+                  stepsHref={failuresHref({
+                    source: openRunSource,
+                    workflow: run.workflowId,
+                    window: search.window,
+                    tz: search.tz,
+                  })}
+                />
+              )}
+            />
+          </Suspense>
+        )
+      }
     />
   )
 }

@@ -42,4 +42,16 @@ describe('the first runs request', () => {
     const preload = firstApiPaths('/runs', search, sources, Date.parse('2026-11-20T12:00:00.000Z'))
     expect(preload).toContain(appPath(search, Date.parse('2026-11-20T12:00:59.999Z')))
   })
+
+  it('preloads the all-sources view when there is more than one source, without a workflow', () => {
+    expect(firstApiPaths('/runs', '?source=all&workflow=wf_enrich', sources, nowMs)).toEqual([
+      '/api/sources',
+      '/api/sources/all/runs?page=1&pageSize=20',
+      '/api/sources/all/workflows',
+    ])
+    // One source has no all-sources view: `all` is then an unknown source, corrected.
+    expect(firstApiPaths('/runs', '?source=all', ['demo-puq'], nowMs)).toContain(
+      '/api/sources/demo-puq/runs?page=1&pageSize=20',
+    )
+  })
 })

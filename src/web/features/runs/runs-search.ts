@@ -29,6 +29,11 @@ export const runsSearchSchema = z.object({
    * the server's preload. */
   ...runsViewFields,
   run: optionalId,
+  /**
+   * The open run's own source, on the all-sources view (a run id means something on one
+   * source only): the drawer asks that source, and a copied link reopens the same run.
+   */
+  runSource: optionalId,
   /** The step selected in the open run's timeline. */
   step: optionalId,
   tz: z.catch(z.enum(['local', 'utc']), 'local' satisfies TimeZoneMode),

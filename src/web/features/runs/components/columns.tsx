@@ -11,6 +11,7 @@ import {
   DurationCell,
   ErrorCell,
   RunIdCell,
+  SourceCell,
   StartedCell,
   TextCell,
   TriggerCell,
@@ -22,6 +23,7 @@ export const runColumnIds = [
   'status',
   'runId',
   'workflow',
+  'source',
   'startedAt',
   'duration',
   'trigger',
@@ -35,7 +37,7 @@ export function isRunColumnId(value: string): value is RunColumnId {
 }
 
 /** Columns some vendors never fill: shown only when the page has a value for them. */
-export type OptionalRunField = 'trigger' | 'version' | 'error'
+export type OptionalRunField = 'trigger' | 'version' | 'error' | 'source'
 
 declare module '@tanstack/react-table' {
   // The interface must keep the library's type parameters to merge.
@@ -126,6 +128,19 @@ export const runColumns = [
       cardClassName: 'max-sm:col-start-2 max-sm:row-start-1 max-sm:min-w-0 max-sm:font-medium',
     },
   }),
+  // The all-sources view mixes sources: each row says which one it is from.
+  column.accessor('source', {
+    id: 'source' satisfies RunColumnId,
+    header: 'Source',
+    cell: ({ getValue }) => <SourceCell source={getValue()} />,
+    meta: {
+      label: 'Source',
+      isHideable: true,
+      optionalField: 'source',
+      headerClassName: 'w-36',
+      cardClassName: 'max-sm:col-span-3 max-sm:row-start-4',
+    },
+  }),
   column.accessor('startedAt', {
     id: 'startedAt' satisfies RunColumnId,
     header: ({ table }) => sortHeader('started', 'Started', table.options.meta),
@@ -193,9 +208,11 @@ export const runColumns = [
   }),
 ]
 
-/** Optional columns with at least one value on this page. */
+/** Optional columns with at least one value on this page (Source: more than one). */
 export function availableOptionalColumns(runs: readonly Run[]): Set<OptionalRunField> {
   const fields = new Set<OptionalRunField>()
+  // A page of one source's runs needs no Source column; the all-sources view mixes them.
+  if (new Set(runs.map((run) => run.source)).size > 1) fields.add('source')
   for (const run of runs) {
     if (run.trigger) fields.add('trigger')
     if (run.version) fields.add('version')

@@ -4,7 +4,7 @@
  * same URL always shows the same view.
  */
 import { useCallback, type ReactNode } from 'react'
-import type { Source } from '../../../../shared/model'
+import { allSourcesId, type Source } from '../../../../shared/model'
 import { hasActiveFilters } from '../runs-search'
 import { useRunsSearch, useSetRunsSearch } from '../use-runs-search'
 import { useRunsTitle } from '../use-runs-title'
@@ -86,6 +86,7 @@ export function RunsPage({
     displayed,
     runId: search.run,
     workflowFilter: search.workflow,
+    viewSource: sourceId,
     setSearch,
   })
   useRunsTitle({
@@ -138,6 +139,7 @@ export function RunsPage({
         workflow={search.workflow}
         workflows={workflows.data?.items ?? []}
         isWorkflowsLoading={workflows.isPending}
+        isAllSources={sourceId === allSourcesId}
         tz={search.tz}
         hiddenColumns={hiddenColumns}
         availableFields={availableFields}

@@ -21,6 +21,7 @@ export function RunsToolbar({
   workflow,
   workflows,
   isWorkflowsLoading,
+  isAllSources = false,
   tz,
   hiddenColumns,
   availableFields,
@@ -40,6 +41,8 @@ export function RunsToolbar({
   workflow: string | undefined
   workflows: readonly Workflow[]
   isWorkflowsLoading: boolean
+  /** Every source at once: a workflow id belongs to one source, so there is no such filter. */
+  isAllSources?: boolean
   tz: TimeZoneMode
   hiddenColumns: readonly RunColumnId[]
   availableFields: ReadonlySet<OptionalRunField>
@@ -67,12 +70,16 @@ export function RunsToolbar({
         counts={counts}
         onValueChange={onStatusChange}
       />
-      <WorkflowFilter
-        workflows={workflows}
-        value={workflow}
-        isLoading={isWorkflowsLoading}
-        onValueChange={onWorkflowChange}
-      />
+      {isAllSources ? (
+        <WorkflowFilterUnavailable />
+      ) : (
+        <WorkflowFilter
+          workflows={workflows}
+          value={workflow}
+          isLoading={isWorkflowsLoading}
+          onValueChange={onWorkflowChange}
+        />
+      )}
       {timeRange}
       {hasFilters && (
         <Button variant="ghost" onClick={onClearFilters}>
@@ -100,6 +107,31 @@ export function RunsToolbar({
           </Button>
         </span>
       </div>
+    </div>
+  )
+}
+
+const pickOneSource = 'Pick one source to filter by workflow'
+
+/** Where the workflow filter sits, saying why it is not offered on the all-sources view. */
+function WorkflowFilterUnavailable() {
+  return (
+    <div
+      title={pickOneSource}
+      className="flex h-8 min-w-0 items-center rounded-md border border-line bg-surface-muted px-2.5 text-fg-subtle"
+    >
+      <label htmlFor="workflow-filter-unavailable" className="shrink-0 pr-1.5">
+        Workflow
+      </label>
+      <input
+        id="workflow-filter-unavailable"
+        type="text"
+        disabled
+        title={pickOneSource}
+        aria-description={pickOneSource}
+        placeholder="All workflows"
+        className="h-full w-full min-w-0 cursor-not-allowed bg-transparent text-sm outline-none placeholder:text-fg-subtle sm:w-48"
+      />
     </div>
   )
 }

@@ -4,19 +4,22 @@
  * (keyed by it, as Trigify finds a run by workflow) does not start over.
  */
 import { useCallback, useState } from 'react'
-import type { Run } from '../../../../shared/model'
+import { allSourcesId, type Run } from '../../../../shared/model'
 import type { SetRunsSearch } from '../use-runs-search'
 
 export function useOpenRun({
   displayed,
   runId,
   workflowFilter,
+  viewSource,
   setSearch,
 }: {
   displayed: readonly Run[]
   /** The open run in the URL. */
   runId: string | undefined
   workflowFilter: string | undefined
+  /** The view's source: on `all` the URL also names the opened run's own source. */
+  viewSource?: string
   setSearch: SetRunsSearch
 }) {
   const [openedWorkflow, setOpenedWorkflow] = useState<{ runId: string; workflowId: string }>()
@@ -24,12 +27,13 @@ export function useOpenRun({
     (id: string) => {
       const row = displayed.find((run) => run.id === id)
       if (row) setOpenedWorkflow({ runId: id, workflowId: row.workflowId })
-      setSearch({ run: id, step: undefined })
+      const runSource = viewSource === allSourcesId ? row?.source : undefined
+      setSearch({ run: id, runSource, step: undefined })
     },
-    [displayed, setSearch],
+    [displayed, setSearch, viewSource],
   )
   const closeRun = useCallback(() => {
-    if (runId !== undefined) setSearch({ run: undefined, step: undefined })
+    if (runId !== undefined) setSearch({ run: undefined, runSource: undefined, step: undefined })
   }, [runId, setSearch])
   const openWorkflowId =
     openedWorkflow !== undefined && openedWorkflow.runId === runId

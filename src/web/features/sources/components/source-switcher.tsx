@@ -21,7 +21,11 @@ export function SourceSwitcher({
   if (sources.isPending) return <Skeleton className="h-8 w-44" />
   if (sources.isError || sources.data.items.length === 0) return null
 
-  const current = sources.data.items.find((source) => source.id === value)
+  const { items, all } = sources.data
+  // The all-sources view is worth offering only when there is more than one source.
+  const allOption = all !== undefined && items.length > 1 ? all : undefined
+  const current = items.find((source) => source.id === value)
+  const isAllChosen = allOption !== undefined && value === allOption.id
   return (
     <div className="flex min-w-0 items-center gap-2">
       <label htmlFor="source-switcher" className="sr-only sm:not-sr-only sm:text-fg-muted">
@@ -29,12 +33,13 @@ export function SourceSwitcher({
       </label>
       <Select
         id="source-switcher"
-        value={current?.id ?? ''}
+        value={isAllChosen ? allOption.id : (current?.id ?? '')}
         onChange={(event) => onValueChange(event.target.value)}
         className="min-w-0 sm:w-56"
       >
-        {!current && <option value="">Choose a source</option>}
-        {sources.data.items.map((source) => (
+        {!current && !isAllChosen && <option value="">Choose a source</option>}
+        {allOption && <option value={allOption.id}>{allOption.label}</option>}
+        {items.map((source) => (
           <option key={source.id} value={source.id}>
             {sourceOptionLabel(source)}
           </option>
