@@ -11,7 +11,7 @@ import { oracle, type Sandbox } from './harness'
 export type TruthRun = { id: string; status: string; time: number }
 
 /** Newest first by start time, ties by id descending: the order the store answers in. */
-export const newestFirst = (a: TruthRun, b: TruthRun) => b.time - a.time || (a.id < b.id ? 1 : -1)
+const newestFirst = (a: TruthRun, b: TruthRun) => b.time - a.time || (a.id < b.id ? 1 : -1)
 
 const trigifyWorkflows = z.object({
   data: z.object({ items: z.array(z.looseObject({ id: z.string() })) }),
@@ -76,7 +76,7 @@ export async function trigifyTruth(
   return runs.sort(newestFirst)
 }
 
-/** One page of puq's execution list as puq counts it (`query` starts with `&`). */
+/** One page of puq's execution list with puq's own counts (`query` as in `limit=1`). */
 export async function puqPage(sandbox: Sandbox, query: string) {
   return puqExecutionPage.parse(await oracle(sandbox, `/puq/v1/executions?${query}`))
 }
