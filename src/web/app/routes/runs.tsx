@@ -188,13 +188,13 @@ export function RunsRoute() {
           }
         />
       )}
-      renderOpenRun={({ runId, workflowId, onClose }) =>
+      renderOpenRun={({ runId, onClose }) =>
         openRunSource === undefined ? null : (
           <Suspense fallback={null}>
             <RunDrawer
               source={openRunSource}
+              vendor={items.find((item) => item.id === openRunSource)?.vendor}
               runId={runId}
-              workflow={workflowId}
               tz={search.tz}
               stepId={search.step}
               // Picking a step refines the view in place: back closes the drawer, not the step.

@@ -16,6 +16,7 @@
 import * as z from 'zod/mini'
 import { optionalIdParam, runsViewFields, withOneRange } from '../../../shared/runs-view'
 import { defaultPageSize, defaultRunSort } from '../../../shared/api-params'
+import { allSourcesId } from '../../../shared/model'
 import type { TimeZoneMode } from '../../lib/format'
 import { outcomeWindows } from '../../lib/outcome-windows'
 import { stringifySearch } from '../../lib/search-serializer'
@@ -101,3 +102,18 @@ export const clearedFilters = {
   to: undefined,
   page: 1,
 } satisfies RunsSearchInput
+
+/**
+ * What opening a run asks of the URL, the one way both the run's id link and its row open it.
+ * On all sources the URL also names the run's own source, which is where its detail is read.
+ */
+export function openRunSearch(
+  run: { id: string; source: string },
+  viewSource: string | undefined,
+): RunsSearchInput {
+  return {
+    run: run.id,
+    runSource: viewSource === allSourcesId ? run.source : undefined,
+    step: undefined,
+  }
+}

@@ -100,7 +100,7 @@ export const runColumns = [
   column.accessor('id', {
     id: 'runId' satisfies RunColumnId,
     header: 'Run',
-    cell: ({ getValue }) => <RunIdCell runId={getValue()} />,
+    cell: ({ row }) => <RunIdCell run={row.original} />,
     meta: {
       label: 'Run ID',
       isHideable: false,

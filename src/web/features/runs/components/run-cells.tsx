@@ -10,7 +10,7 @@ import {
   type TimeZoneMode,
 } from '../../../lib/format'
 import { useNow } from '../../../lib/use-now'
-import { runsHref } from '../runs-search'
+import { openRunSearch, runsHref } from '../runs-search'
 import { excerptAround, Highlighted } from './highlight'
 import { useRunsSearch } from '../use-runs-search'
 
@@ -21,12 +21,13 @@ export function truncateMiddle(value: string, max = 20): string {
   return `${value.slice(0, max - tail - 1)}…${value.slice(-tail)}`
 }
 
-export function RunIdCell({ runId }: { runId: string }) {
+export function RunIdCell({ run }: { run: Run }) {
   const search = useRunsSearch()
+  const runId = run.id
   return (
     <span className="flex items-center gap-1">
       <AppLink
-        href={runsHref({ ...search, run: runId, step: undefined })}
+        href={runsHref({ ...search, ...openRunSearch(run, search.source) })}
         aria-label={`Open run ${runId}`}
         title={runId}
         className="rounded font-mono text-[13px] text-fg hover:text-accent-text hover:underline"

@@ -31,8 +31,6 @@ import { useRunsQuery } from './use-runs-query'
 /** What the page knows about the open run; the route renders the detail (another feature). */
 export type OpenRun = {
   runId: string
-  /** The run's workflow when the page has seen it: Trigify finds a run by workflow. */
-  workflowId: string | undefined
   onClose: () => void
 }
 
@@ -82,10 +80,9 @@ export function RunsPage({
   const { hiddenColumns, setHiddenColumns, availableFields, columnVisibility } =
     useColumnVisibility(displayed)
 
-  const { openWorkflowId, openRun, closeRun } = useOpenRun({
+  const { openRun, closeRun } = useOpenRun({
     displayed,
     runId: search.run,
-    workflowFilter: search.workflow,
     viewSource: sourceId,
     setSearch,
   })
@@ -93,7 +90,7 @@ export function RunsPage({
     sourceLabel: source?.label ?? sourceId,
     runId: search.run,
     workflowName: workflowNames.get(
-      displayed.find((run) => run.id === search.run)?.workflowId ?? openWorkflowId ?? '',
+      displayed.find((run) => run.id === search.run)?.workflowId ?? '',
     ),
   })
 
@@ -226,7 +223,6 @@ export function RunsPage({
       {search.run !== undefined &&
         renderOpenRun({
           runId: search.run,
-          workflowId: openWorkflowId,
           onClose: closeRun,
         })}
 
