@@ -13,16 +13,10 @@ import {
   sourcesResponseSchema,
   workflowsResponseSchema,
 } from '../shared/model'
-import { puqRunListSchema } from './sources/puq'
-import {
-  readWorkflowList,
-  trigifyExecutionPageSchema,
-  trigifyWorkflowListSchema,
-} from './sources/trigify'
 import { csvObjects } from './testing/csv-parse'
+import { puqTruth, trigifyTruth, type TruthRun } from './testing/sandbox-truth'
 import {
   frozenNow,
-  oracle,
   startTestSandbox,
   startTestServer,
   type Sandbox,
@@ -44,51 +38,13 @@ type Truth = { key: string; source: string; id: string; failed: boolean; time: n
 const newestFirst = (a: Truth, b: Truth) =>
   b.time - a.time || (a.id < b.id ? 1 : a.id > b.id ? -1 : a.source < b.source ? 1 : -1)
 
-const truthOf = (source: string, id: string, status: string, time: string): Truth => ({
-  key: `${source}/${id}`,
+const truthOf = (source: string, run: TruthRun): Truth => ({
+  key: `${source}/${run.id}`,
   source,
-  id,
-  failed: status.toLowerCase() === 'failed',
-  time: Date.parse(time),
+  id: run.id,
+  failed: run.status === 'failed',
+  time: run.time,
 })
-
-async function trigifyTruth(): Promise<Truth[]> {
-  const list = trigifyWorkflowListSchema.parse(
-    await oracle(truth, '/trigify/v1/workflows?limit=100'),
-  )
-  const runs: Truth[] = []
-  for (const { id: workflowId } of readWorkflowList(list, 100).items) {
-    for (let page = 1; ; page += 1) {
-      const body = trigifyExecutionPageSchema.parse(
-        await oracle(
-          truth,
-          `/trigify/v1/workflows/${workflowId}/executions?page=${page}&page_size=100`,
-        ),
-      )
-      for (const execution of body.data.executions) {
-        runs.push(
-          truthOf('trigify', execution.run_id, execution.status, String(execution.started_at)),
-        )
-      }
-      if (body.data.executions.length < 100) break
-    }
-  }
-  return runs
-}
-
-async function puqTruth(): Promise<Truth[]> {
-  const runs: Truth[] = []
-  for (let page = 1; ; page += 1) {
-    const list = puqRunListSchema.parse(
-      await oracle(truth, `/puq/v1/executions?page=${page}&limit=100`),
-    )
-    for (const item of list.items) {
-      runs.push(truthOf('puq', item.id, item.status, String(item.started_at ?? item.created_at)))
-    }
-    if (list.items.length < 100) break
-  }
-  return runs
-}
 
 beforeAll(async () => {
   upstream = await startTestSandbox({ apiKey: key, runs: 1_500 })
@@ -100,7 +56,10 @@ beforeAll(async () => {
     PUQ_BASE_URL: upstream.puqBaseUrl,
   })
   await waitForLive(server)
-  merged = [...(await trigifyTruth()), ...(await puqTruth())].sort(newestFirst)
+  merged = [
+    ...(await trigifyTruth(truth)).map((run) => truthOf('trigify', run)),
+    ...(await puqTruth(truth)).map((run) => truthOf('puq', run)),
+  ].sort(newestFirst)
 })
 
 afterAll(async () => {

@@ -5,7 +5,6 @@
  * the oldest run, exact status totals, runs opened by id alone, and no key anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as z from 'zod/mini'
 import {
   healthSchema,
   runDetailSchema,
@@ -14,9 +13,15 @@ import {
   workflowsResponseSchema,
   type Run,
 } from '../shared/model'
-import { puqRunDetailSchema, puqRunListSchema, puqWorkflowListSchema } from './sources/puq'
-import { trigifyExecutionPageSchema } from './sources/trigify'
 import { contentSecurityPolicy } from './security-headers'
+import {
+  puqExecution,
+  puqPage,
+  puqTruth as puqTruthOf,
+  puqWorkflows,
+  trigifyTruth as trigifyTruthOf,
+  trigifyWorkflowIds as trigifyWorkflowIdsOf,
+} from './testing/sandbox-truth'
 import {
   oracle,
   startTestSandbox,
@@ -57,65 +62,9 @@ afterAll(async () => {
 
 const pageOf = (path: string) => server.json(path, runPageSchema)
 const ids = (runs: readonly Run[]) => runs.map((run) => run.id)
-
-type Listed = { id: string; status: string; time: number }
-
-/** Newest first by start (else creation) time, ties by id descending: the store's order. */
-const newestFirst = (a: Listed, b: Listed) => b.time - a.time || (a.id < b.id ? 1 : -1)
-
-/** The sandbox's Trigify workflow list as it sends it (read here, not with the server's reader). */
-const sandboxWorkflowList = z.object({
-  data: z.object({ items: z.array(z.looseObject({ id: z.string() })) }),
-})
-
-async function trigifyWorkflowIds(): Promise<string[]> {
-  const list = sandboxWorkflowList.parse(await oracle(truth, '/trigify/v1/workflows?limit=100'))
-  return list.data.items.map((item) => item.id)
-}
-
-/** Every Trigify run, read page by page straight from the sandbox, newest first. */
-async function trigifyTruth(): Promise<(Listed & { workflowId: string })[]> {
-  const runs: (Listed & { workflowId: string })[] = []
-  for (const workflowId of await trigifyWorkflowIds()) {
-    for (let page = 1; ; page += 1) {
-      const body = trigifyExecutionPageSchema.parse(
-        await oracle(
-          truth,
-          `/trigify/v1/workflows/${workflowId}/executions?page=${page}&page_size=100`,
-        ),
-      )
-      for (const execution of body.data.executions) {
-        runs.push({
-          id: execution.run_id,
-          status: execution.status === 'completed' ? 'succeeded' : execution.status,
-          time: Date.parse(String(execution.started_at)),
-          workflowId,
-        })
-      }
-      if (body.data.executions.length < 100) break
-    }
-  }
-  return runs.sort(newestFirst)
-}
-
-/** Every puq run of a filter, straight from the sandbox, newest first. */
-async function puqTruth(query = ''): Promise<Listed[]> {
-  const runs: Listed[] = []
-  for (let page = 1; ; page += 1) {
-    const list = puqRunListSchema.parse(
-      await oracle(truth, `/puq/v1/executions?page=${page}&limit=100${query}`),
-    )
-    for (const item of list.items) {
-      runs.push({
-        id: item.id,
-        status: item.status.toLowerCase(),
-        time: Date.parse(String(item.started_at ?? item.created_at)),
-      })
-    }
-    if (list.items.length < 100) break
-  }
-  return runs.sort(newestFirst)
-}
+const trigifyTruth = () => trigifyTruthOf(truth)
+const trigifyWorkflowIds = () => trigifyWorkflowIdsOf(truth)
+const puqTruth = (query?: string) => puqTruthOf(truth, query)
 
 describe('sources, workflows and health', () => {
   it('lists the real and the demo sources, each with its history read', async () => {
@@ -144,7 +93,7 @@ describe('sources, workflows and health', () => {
 
   it.each(['puq', 'demo-puq'])('lists the puq workflows (%s)', async (source) => {
     const { items } = await server.json(`/api/sources/${source}/workflows`, workflowsResponseSchema)
-    const expected = puqWorkflowListSchema.parse(await oracle(truth, '/puq/v1/workflows'))
+    const expected = puqWorkflows.parse(await oracle(truth, '/puq/v1/workflows'))
     expect(items.map((item) => [item.id, item.name])).toEqual(
       expected.map((item) => [item.id, item.name]),
     )
@@ -171,7 +120,7 @@ describe('puq runs', () => {
       expect(ids(page.items)).toEqual(all.slice(20, 40).map((run) => run.id))
       expect(page.total).toBe(all.length)
       expect(page.totalPages).toBe(Math.ceil(all.length / 20))
-      const summary = puqRunListSchema.parse(await oracle(truth, '/puq/v1/executions?limit=1'))
+      const summary = await puqPage(truth, 'limit=1')
       expect(page.counts?.succeeded).toBe(summary.succeeded)
       expect(page.counts?.failed).toBe(summary.failed)
       expect(page.items.every((run) => run.workflowName !== undefined)).toBe(true)
@@ -200,7 +149,7 @@ describe('puq runs', () => {
     const page = await pageOf('/api/sources/puq/runs?status=failed&pageSize=1')
     const runId = page.items[0]?.id ?? ''
     const detail = await server.json(`/api/sources/puq/runs/${runId}`, runDetailSchema)
-    const expected = puqRunDetailSchema.parse(await oracle(truth, `/puq/v1/executions/${runId}`))
+    const expected = puqExecution.parse(await oracle(truth, `/puq/v1/executions/${runId}`))
     expect(detail.steps?.map((step) => step.id)).toEqual(expected.steps?.map((step) => step.id))
     expect(detail.status).toBe('failed')
     expect(detail.workflowName).toBe(page.items[0]?.workflowName)
