@@ -67,7 +67,7 @@ describe('the all-sources view', () => {
     const table = await screen.findByRole('table', { name: /Runs of All sources/ })
     expect(within(table).getByRole('columnheader', { name: 'Source' })).toBeInTheDocument()
     const row = within(table).getByRole('row', { name: /tg_run_1/ })
-    expect(within(row).getByText('demo-trigify')).toBeInTheDocument()
+    expect(within(row).getByText('Trigify demo')).toBeInTheDocument()
     expect(screen.queryByRole('status', { name: 'Address corrected' })).not.toBeInTheDocument()
     expect(app.search()).toEqual({ source: 'all' })
   })

@@ -142,6 +142,7 @@ export function RunsRoute() {
       key={source.id}
       sourceId={source.id}
       source={source}
+      sourceLabels={new Map(items.map((item) => [item.id, item.label]))}
       notice={
         <>
           <UrlCorrectionsNotice corrections={corrections} onDismiss={dismiss} />

@@ -178,13 +178,13 @@ export function ErrorCell({
 }
 
 /** Where a run is from, on the all-sources view: the source's id, as its URLs spell it. */
-export function SourceCell({ source }: { source: string }) {
+export function SourceCell({ source, label }: { source: string; label?: string | undefined }) {
   return (
     <span
       title={`Source: ${source}`}
       className="inline-flex max-w-[10rem] items-center truncate rounded-full border border-line bg-surface-muted px-2 py-0.5 text-xs text-fg-muted"
     >
-      {source}
+      {label ?? source}
     </span>
   )
 }

@@ -41,8 +41,11 @@ export function RunsPage({
   renderOpenRun,
   notice,
   filterNotes,
+  sourceLabels,
 }: {
   sourceId: string
+  /** Every source's label by id: the all-sources view names where each run is from. */
+  sourceLabels?: ReadonlyMap<string, string>
   source: Source | undefined
   /**
    * The outcomes chart (another feature), shown above the filters. `hasRows` turns true once
@@ -196,6 +199,7 @@ export function RunsPage({
             tz={search.tz}
             now={now}
             workflowNames={workflowNames}
+            sourceLabels={sourceLabels}
             columnVisibility={columnVisibility}
             pageCount={pageCount}
             activeRunId={search.run}

@@ -26,6 +26,7 @@ export type RunsTableProps = {
   tz: TimeZoneMode
   now: number
   workflowNames: ReadonlyMap<string, string>
+  sourceLabels?: ReadonlyMap<string, string> | undefined
   columnVisibility: Partial<Record<RunColumnId, boolean>>
   pageCount: number
   activeRunId?: string
@@ -46,6 +47,7 @@ export function RunsTable({
   tz,
   now,
   workflowNames,
+  sourceLabels,
   columnVisibility,
   pageCount,
   activeRunId,
@@ -68,7 +70,7 @@ export function RunsTable({
     manualPagination: true,
     pageCount,
     state: { columnVisibility: visibility },
-    meta: { tz, now, workflowNames, searchWords, sort, onSortChange },
+    meta: { tz, now, workflowNames, sourceLabels, searchWords, sort, onSortChange },
   })
 
   function onRowClick(event: MouseEvent<HTMLTableRowElement>, runId: string) {
