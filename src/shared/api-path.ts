@@ -17,8 +17,8 @@ export function apiPath(path: string, params: QueryParams = {}): string {
   return query ? `${path}?${query}` : path
 }
 
-/** The runs API path for a source and filters, as both the app and the early fetch build it. */
-export function runsApiPath(params: {
+/** What narrows a listing, shared by a page of runs and their export. */
+export type RunFilterParams = {
   source: string
   /** A run id (or its start), or words of the error text and workflow name. */
   q?: string
@@ -28,18 +28,27 @@ export function runsApiPath(params: {
   failure?: string
   from?: string
   to?: string
-  /** Left out for the default order (`-started`), as the page's URL leaves it out. */
-  sort?: string
-  page: number | string
-  pageSize: number | string
-}): string {
-  return apiPath(`/api/sources/${encodeURIComponent(params.source)}/runs`, {
-    q: params.q,
-    workflow: params.workflow,
-    status: params.status,
-    failure: params.failure,
-    from: params.from,
-    to: params.to,
+}
+
+/** The filters in the API's order; the page and the export must spell them alike. */
+function runFilterQuery(params: RunFilterParams): QueryParams {
+  const { q, workflow, status, failure, from, to } = params
+  return { q, workflow, status, failure, from, to }
+}
+
+const runsPathOf = (source: string) => `/api/sources/${encodeURIComponent(source)}/runs`
+
+/** The runs API path for a source and filters, as both the app and the early fetch build it. */
+export function runsApiPath(
+  params: RunFilterParams & {
+    /** Left out for the default order (`-started`), as the page's URL leaves it out. */
+    sort?: string
+    page: number | string
+    pageSize: number | string
+  },
+): string {
+  return apiPath(runsPathOf(params.source), {
+    ...runFilterQuery(params),
     sort: params.sort,
     page: params.page,
     pageSize: params.pageSize,
@@ -50,24 +59,10 @@ export function runsApiPath(params: {
  * The export of every run a listing's filters match, as a file (`format=csv|ndjson`). The
  * filters are the listing's, without page and order: the export route lists newest first.
  */
-export function runsExportApiPath(params: {
-  source: string
-  format: 'csv' | 'ndjson'
-  q?: string
-  workflow?: string
-  status?: readonly string[]
-  failure?: string
-  from?: string
-  to?: string
-}): string {
-  return apiPath(`/api/sources/${encodeURIComponent(params.source)}/runs/export`, {
+export function runsExportApiPath(params: RunFilterParams & { format: 'csv' | 'ndjson' }): string {
+  return apiPath(`${runsPathOf(params.source)}/export`, {
     format: params.format,
-    q: params.q,
-    workflow: params.workflow,
-    status: params.status,
-    failure: params.failure,
-    from: params.from,
-    to: params.to,
+    ...runFilterQuery(params),
   })
 }
 
