@@ -21,15 +21,15 @@ export function apiPath(path: string, params: QueryParams = {}): string {
 export function runsApiPath(params: {
   source: string
   /** A run id (or its start), or words of the error text and workflow name. */
-  q?: string
-  workflow?: string
-  status?: readonly string[]
+  q?: string | undefined
+  workflow?: string | undefined
+  status?: readonly string[] | undefined
   /** One failure group's fingerprint (the failure inbox's link to its runs). */
-  failure?: string
-  from?: string
-  to?: string
+  failure?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
   /** Left out for the default order (`-started`), as the page's URL leaves it out. */
-  sort?: string
+  sort?: string | undefined
   page: number | string
   pageSize: number | string
 }): string {
@@ -53,12 +53,12 @@ export function runsApiPath(params: {
 export function runsExportApiPath(params: {
   source: string
   format: 'csv' | 'ndjson'
-  q?: string
-  workflow?: string
-  status?: readonly string[]
-  failure?: string
-  from?: string
-  to?: string
+  q?: string | undefined
+  workflow?: string | undefined
+  status?: readonly string[] | undefined
+  failure?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
 }): string {
   return apiPath(`/api/sources/${encodeURIComponent(params.source)}/runs/export`, {
     format: params.format,
@@ -74,7 +74,12 @@ export function runsExportApiPath(params: {
 /** The failure inbox (`failures`) or steps table (`steps`) path for a source and window. */
 export function windowApiPath(
   kind: 'failures' | 'steps',
-  params: { source: string; workflow?: string; from?: string; to?: string },
+  params: {
+    source: string
+    workflow?: string | undefined
+    from?: string | undefined
+    to?: string | undefined
+  },
 ): string {
   return apiPath(`/api/sources/${encodeURIComponent(params.source)}/${kind}`, {
     workflow: params.workflow,

@@ -20,7 +20,7 @@ export type ModalProps = {
   labelledBy: string
   onClose: () => void
   /** Where focus goes when the modal closes (the row that opened it); else where it was. */
-  returnFocusTo?: HTMLElement | null
+  returnFocusTo?: HTMLElement | null | undefined
   /** What takes focus on opening; the panel itself when unset. */
   initialFocusRef?: RefObject<HTMLElement | null>
   /** Classes of the fixed layer that holds the backdrop and the panel (its placement). */
