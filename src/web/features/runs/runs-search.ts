@@ -45,6 +45,8 @@ export const runsSearchSchema = z.object({
 export type RunsSearch = z.infer<typeof runsSearchSchema>
 /** What links and navigation may pass: everything optional, defaults filled in by parsing. */
 export type RunsSearchInput = Partial<RunsSearch>
+/** The search as the URL spells it: any parameter, even one with a default, may be left out. */
+export type UrlSearch = { [Key in keyof RunsSearch]?: RunsSearch[Key] | undefined }
 
 export function parseRunsSearch(raw: unknown): RunsSearch {
   return withOneRange(runsSearchSchema.parse(raw ?? {}))
@@ -75,7 +77,7 @@ export function hasActiveFilters(search: RunsSearch): boolean {
 }
 
 /** The search as it appears in the URL: defaults left out, so links stay short and stable. */
-export function toUrlSearch(search: RunsSearch): RunsSearchInput {
+export function toUrlSearch(search: RunsSearch): UrlSearch {
   return {
     ...search,
     page: search.page === runsSearchDefaults.page ? undefined : search.page,

@@ -10,7 +10,12 @@ import { runsApiPath, windowApiPath } from '../../../../shared/api-path'
 import { apiGet } from '../../../lib/api-client'
 import { queryRoots } from '../../../lib/query-roots'
 
-export type WindowFilters = { source: string; workflow?: string; from: string; to: string }
+export type WindowFilters = {
+  source: string
+  workflow?: string | undefined
+  from: string
+  to: string
+}
 
 /** The inbox moves slowly: once a minute is live enough. */
 export const failuresRefreshMs = 60_000

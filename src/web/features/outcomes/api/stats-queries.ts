@@ -12,8 +12,8 @@ import type { OutcomeRange } from '../outcome-range'
 
 export type StatsFilters = {
   source: string
-  workflow?: string
-  status?: RunStatus[]
+  workflow?: string | undefined
+  status?: RunStatus[] | undefined
   range: OutcomeRange
 }
 

@@ -25,14 +25,14 @@ import { StepTimeline } from './step-timeline'
 export type RunDrawerProps = {
   source: string
   /** The source's vendor, which the route knows, so the drawer can name it. */
-  vendor?: Vendor
+  vendor?: Vendor | undefined
   runId: string
   tz: TimeZoneMode
-  stepId?: string
+  stepId?: string | undefined
   onStepChange: (stepId: string | undefined) => void
   onClose: () => void
   /** Where focus goes when the drawer closes (the row that opened it); else where it was. */
-  returnFocusTo?: HTMLElement | null
+  returnFocusTo?: HTMLElement | null | undefined
   /** What other features say about a failed run (its failure group), under its error. */
   renderFailureContext?: (run: RunDetail) => ReactNode
 }
@@ -115,7 +115,13 @@ export function RunDrawer(props: RunDrawerProps) {
   )
 }
 
-function NoSteps({ vendorName, failedStep }: { vendorName?: string; failedStep?: string }) {
+function NoSteps({
+  vendorName,
+  failedStep,
+}: {
+  vendorName?: string | undefined
+  failedStep?: string | undefined
+}) {
   return (
     <section aria-label="Steps" className="space-y-2">
       <h3 className="text-sm font-semibold text-fg">Steps</h3>

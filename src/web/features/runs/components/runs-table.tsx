@@ -29,9 +29,9 @@ export type RunsTableProps = {
   sourceLabels?: ReadonlyMap<string, string> | undefined
   columnVisibility: Partial<Record<RunColumnId, boolean>>
   pageCount: number
-  activeRunId?: string
+  activeRunId?: string | undefined
   /** Skeleton rows instead of data (first load). */
-  skeletonRows?: number
+  skeletonRows?: number | undefined
   isStale?: boolean
   onOpenRun: (runId: string) => void
   bodyRef?: Ref<HTMLTableSectionElement>
