@@ -36,11 +36,14 @@ test('all sources: the sum of both totals, and runs of each source open', async 
   await expect(page.getByRole('status', { name: 'Address corrected' })).toHaveCount(0)
   await expect.poll(() => statedTotal(page)).toBe(expected)
 
-  for (const source of ['demo-puq', 'demo-trigify']) {
-    // Each row says its source; open the first of this one.
+  for (const [source, label] of [
+    ['demo-puq', 'puq.ai (demo)'],
+    ['demo-trigify', 'Trigify (demo)'],
+  ] as const) {
+    // Each row names its source; open the first of this one.
     const row = runsTable(page)
       .locator('tbody tr[data-run-id]')
-      .filter({ has: page.getByText(source, { exact: true }) })
+      .filter({ has: page.getByText(label, { exact: true }) })
       .first()
     const runId = await row.getAttribute('data-run-id')
     if (!runId) throw new Error(`no ${source} run on the first page of all sources`)

@@ -28,15 +28,15 @@ export const defaultFaults: Faults = {
 }
 
 const rate = z.number().min(0).max(1)
+/** Each fault left out or set, never `undefined`: a patch cannot unset a fault. */
 export const faultsPatchSchema = z
   .object({
-    latencyMs: z.number().int().min(0).max(600_000),
-    faultRate: rate,
-    malformedRate: rate,
-    hangRate: rate,
-    trigifyRateLimit: z.number().int().min(1).max(1_000_000),
+    latencyMs: z.number().int().min(0).max(600_000).exactOptional(),
+    faultRate: rate.exactOptional(),
+    malformedRate: rate.exactOptional(),
+    hangRate: rate.exactOptional(),
+    trigifyRateLimit: z.number().int().min(1).max(1_000_000).exactOptional(),
   })
-  .partial()
   .strict()
 
 /** Extra delay of `__fault=slow`: long enough to trip a short client timeout in a test. */

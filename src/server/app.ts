@@ -64,7 +64,7 @@ function decodedPath(path: string): string {
   }
 }
 
-function loggerOptions(logger: AppOptions['logger']): FastifyServerOptions['logger'] {
+function loggerOptions(logger: AppOptions['logger']): NonNullable<FastifyServerOptions['logger']> {
   if (logger === undefined || logger === false) return false
   const base = { level: 'info', redact: { paths: redactPaths, censor: '[redacted]' } }
   return logger === true ? base : { ...base, ...logger }

@@ -246,7 +246,10 @@ describe('steps of a window read in full', () => {
     for (const run of page.items) {
       // Opening a run reads its steps through and stores them, so every run of the window counts.
       const detail = await server.json(`/api/sources/demo-puq/runs/${run.id}`, runDetailSchema)
-      const last = new Map<string, { status: string; attempt: number; durationMs?: number }>()
+      const last = new Map<
+        string,
+        { status: string; attempt: number; durationMs?: number | undefined }
+      >()
       const attempts = new Map<string, number>()
       for (const step of detail.steps ?? []) {
         const seen = last.get(step.name)

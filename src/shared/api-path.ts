@@ -21,13 +21,13 @@ export function apiPath(path: string, params: QueryParams = {}): string {
 export type RunFilterParams = {
   source: string
   /** A run id (or its start), or words of the error text and workflow name. */
-  q?: string
-  workflow?: string
-  status?: readonly string[]
+  q?: string | undefined
+  workflow?: string | undefined
+  status?: readonly string[] | undefined
   /** One failure group's fingerprint (the failure inbox's link to its runs). */
-  failure?: string
-  from?: string
-  to?: string
+  failure?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
 }
 
 /** The filters in the API's order; the page and the export must spell them alike. */
@@ -42,7 +42,7 @@ const runsPathOf = (source: string) => `/api/sources/${encodeURIComponent(source
 export function runsApiPath(
   params: RunFilterParams & {
     /** Left out for the default order (`-started`), as the page's URL leaves it out. */
-    sort?: string
+    sort?: string | undefined
     page: number | string
     pageSize: number | string
   },
@@ -69,7 +69,12 @@ export function runsExportApiPath(params: RunFilterParams & { format: 'csv' | 'n
 /** The failure inbox (`failures`) or steps table (`steps`) path for a source and window. */
 export function windowApiPath(
   kind: 'failures' | 'steps',
-  params: { source: string; workflow?: string; from?: string; to?: string },
+  params: {
+    source: string
+    workflow?: string | undefined
+    from?: string | undefined
+    to?: string | undefined
+  },
 ): string {
   return apiPath(`/api/sources/${encodeURIComponent(params.source)}/${kind}`, {
     workflow: params.workflow,

@@ -97,7 +97,11 @@ export function parseRunsView(raw: Record<string, unknown>): RunsView {
 
 /** Another source's workflow ids and run ids mean nothing on this one: start it afresh. */
 export function onSource<
-  View extends RunsView & { run?: string; runSource?: string; step?: string },
+  View extends RunsView & {
+    run?: string | undefined
+    runSource?: string | undefined
+    step?: string | undefined
+  },
 >(view: View, source: string): View & { source: string } {
   return {
     ...view,

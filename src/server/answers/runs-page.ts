@@ -14,8 +14,8 @@ import type { RunScope } from './scope'
  * chart caps its window (its bars must fit one answer).
  */
 export function runsWindow(query: Pick<RunsQuery, 'from' | 'to'>): {
-  fromMs?: number
-  toMs?: number
+  fromMs?: number | undefined
+  toMs?: number | undefined
 } {
   const fromMs = query.from === undefined ? undefined : Date.parse(query.from)
   const toMs = query.to === undefined ? undefined : Date.parse(query.to)

@@ -65,7 +65,10 @@ const activeHorizonMs = 24 * 3_600_000
 const recentDetailMs = 24 * 3_600_000
 const settledOk: RunStatus[] = ['succeeded', 'cancelled']
 
-function sortTimeOf(run: { startedAt?: string; createdAt?: string }): number | null {
+function sortTimeOf(run: {
+  startedAt?: string | undefined
+  createdAt?: string | undefined
+}): number | null {
   const time = run.startedAt ?? run.createdAt
   return time === undefined ? null : Date.parse(time)
 }

@@ -17,8 +17,8 @@ type ApiErrorInit = {
   code: ApiErrorCode
   status: number
   message: string
-  source?: string
-  retryAfterSeconds?: number
+  source?: string | undefined
+  retryAfterSeconds?: number | undefined
 }
 
 export class ApiError extends Error {
@@ -26,8 +26,8 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode
   /** HTTP status; 0 when no answer arrived. */
   readonly status: number
-  readonly source?: string
-  readonly retryAfterSeconds?: number
+  readonly source?: string | undefined
+  readonly retryAfterSeconds?: number | undefined
 
   constructor(init: ApiErrorInit) {
     super(init.message)
@@ -52,7 +52,7 @@ export async function apiGet<Schema extends z.ZodMiniType>(
   let response: Response
   try {
     response = await (takeEarlyResponse(path) ??
-      fetch(url, { headers: { accept: 'application/json' }, signal: options.signal }))
+      fetch(url, { headers: { accept: 'application/json' }, signal: options.signal ?? null }))
   } catch (cause) {
     if (options.signal?.aborted) throw cause
     throw new ApiError({

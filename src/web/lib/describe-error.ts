@@ -9,7 +9,7 @@ export type ErrorDescription = {
   title: string
   detail?: string
   /** Seconds to wait before trying again, when the server said so. */
-  retryAfterSeconds?: number
+  retryAfterSeconds?: number | undefined
   /**
    * Whether pressing Retry can help. False for configuration problems (a key the vendor
    * refuses stays refused until someone changes the server's environment): the detail then

@@ -67,7 +67,7 @@ describe('the all-sources view', () => {
     const table = await screen.findByRole('table', { name: /Runs of All sources/ })
     expect(within(table).getByRole('columnheader', { name: 'Source' })).toBeInTheDocument()
     const row = within(table).getByRole('row', { name: /tg_run_1/ })
-    expect(within(row).getByText('demo-trigify')).toBeInTheDocument()
+    expect(within(row).getByText('Trigify demo')).toBeInTheDocument()
     expect(screen.queryByRole('status', { name: 'Address corrected' })).not.toBeInTheDocument()
     expect(app.search()).toEqual({ source: 'all' })
   })
@@ -91,6 +91,32 @@ describe('the all-sources view', () => {
 
     await app.user.click(within(dialog).getByRole('button', { name: 'Close run details' }))
     await waitFor(() => expect(app.search()).toEqual({ source: 'all' }))
+  })
+
+  it('opens a run the same way from its id link as from its row: one URL, one request', async () => {
+    const app = renderApp('/runs?source=all')
+    const table = await screen.findByRole('table', { name: /Runs of All sources/ })
+    const link = within(table).getByRole('link', { name: 'Open run tg_run_1' })
+    const href = new URL(link.getAttribute('href')!, 'http://runboard.test')
+    expect(href.pathname).toBe('/runs')
+    expect(Object.fromEntries(href.searchParams)).toEqual({
+      source: 'all',
+      run: 'tg_run_1',
+      runSource: 'demo-trigify',
+    })
+    await app.user.click(link)
+    const dialog = await screen.findByRole('dialog', { name: /tg_run_1/ })
+    await within(dialog).findByRole('region', { name: 'Run summary' })
+    expect(app.search()).toEqual({ source: 'all', run: 'tg_run_1', runSource: 'demo-trigify' })
+
+    await app.user.click(within(dialog).getByRole('button', { name: 'Close run details' }))
+    await waitFor(() => expect(app.search()).toEqual({ source: 'all' }))
+    await app.user.click(within(table).getByRole('row', { name: /tg_run_1/ }))
+    await within(await screen.findByRole('dialog', { name: /tg_run_1/ })).findByRole('region', {
+      name: 'Run summary',
+    })
+    // The row reopened what the link had fetched: the one detail answer is shared.
+    expect(detailRequests).toEqual(['demo-trigify/tg_run_1'])
   })
 
   it('reopens the same run from a copied link', async () => {

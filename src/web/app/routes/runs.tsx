@@ -142,6 +142,7 @@ export function RunsRoute() {
       key={source.id}
       sourceId={source.id}
       source={source}
+      sourceLabels={new Map(items.map((item) => [item.id, item.label]))}
       notice={
         <>
           <UrlCorrectionsNotice corrections={corrections} onDismiss={dismiss} />
@@ -188,13 +189,13 @@ export function RunsRoute() {
           }
         />
       )}
-      renderOpenRun={({ runId, workflowId, onClose }) =>
+      renderOpenRun={({ runId, onClose }) =>
         openRunSource === undefined ? null : (
           <Suspense fallback={null}>
             <RunDrawer
               source={openRunSource}
+              vendor={items.find((item) => item.id === openRunSource)?.vendor}
               runId={runId}
-              workflow={workflowId}
               tz={search.tz}
               stepId={search.step}
               // Picking a step refines the view in place: back closes the drawer, not the step.

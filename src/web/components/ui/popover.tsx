@@ -24,7 +24,7 @@ export function Popover({
   children: ReactNode
   align?: 'start' | 'end'
   className?: string
-  triggerClassName?: string
+  triggerClassName?: string | undefined
   panelLabel: string
 }) {
   const [isOpen, setIsOpen] = useState(false)

@@ -11,12 +11,12 @@ import { isProgressingStatus, type RunStatus } from '../../../shared/run-status'
 export type TimelineRun = {
   status: RunStatus
   /** The run's error; the failed step usually carries the same text. */
-  error?: string
-  createdAt?: string
-  startedAt?: string
-  finishedAt?: string
-  durationMs?: number
-  failedStep?: string
+  error?: string | undefined
+  createdAt?: string | undefined
+  startedAt?: string | undefined
+  finishedAt?: string | undefined
+  durationMs?: number | undefined
+  failedStep?: string | undefined
 }
 
 export type TimelineBar = {
@@ -43,9 +43,9 @@ export type TimelineRow = {
   isFirstInGroup: boolean
   isLastInGroup: boolean
   /** Milliseconds from the axis start to the step's start, when known. */
-  startOffsetMs?: number
+  startOffsetMs?: number | undefined
   /** Known or measured duration; for a running step, the time it has run so far. */
-  durationMs?: number
+  durationMs?: number | undefined
   bar: TimelineBar | null
   /** The step the run failed on (its last attempt failed too). */
   isFailedStep: boolean
@@ -59,7 +59,7 @@ export type TimelineLayout = {
   axisStartMs: number | null
   axisSpanMs: number
   ticks: TimelineTick[]
-  failedStepId?: string
+  failedStepId?: string | undefined
   /** How many steps have no usable start time (listed, but without a bar). */
   untimedCount: number
 }
@@ -80,7 +80,11 @@ function toMs(iso: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms
 }
 
-type StepTimes = { startMs?: number; endMs?: number; isOpenEnded: boolean }
+type StepTimes = {
+  startMs?: number | undefined
+  endMs?: number | undefined
+  isOpenEnded: boolean
+}
 
 /**
  * What the vendor told us about a step's time, completed where it can be: a missing start from
@@ -200,7 +204,9 @@ function findFailedStepId(rows: Omit<TimelineRow, 'isFailedStep'>[], run: Timeli
   return rows.filter((row) => row.step.name === run.failedStep).at(-1)?.step.id
 }
 
-function latestStarted<Row extends { startOffsetMs?: number }>(rows: Row[]): Row | undefined {
+function latestStarted<Row extends { startOffsetMs?: number | undefined }>(
+  rows: Row[],
+): Row | undefined {
   let latest: Row | undefined
   for (const row of rows) {
     if (

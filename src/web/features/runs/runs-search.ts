@@ -16,6 +16,7 @@
 import * as z from 'zod/mini'
 import { optionalIdParam, runsViewFields, withOneRange } from '../../../shared/runs-view'
 import { defaultPageSize, defaultRunSort } from '../../../shared/api-params'
+import { allSourcesId } from '../../../shared/model'
 import type { TimeZoneMode } from '../../lib/format'
 import { outcomeWindows } from '../../lib/outcome-windows'
 import { stringifySearch } from '../../lib/search-serializer'
@@ -44,6 +45,8 @@ export const runsSearchSchema = z.object({
 export type RunsSearch = z.infer<typeof runsSearchSchema>
 /** What links and navigation may pass: everything optional, defaults filled in by parsing. */
 export type RunsSearchInput = Partial<RunsSearch>
+/** The search as the URL spells it: any parameter, even one with a default, may be left out. */
+export type UrlSearch = { [Key in keyof RunsSearch]?: RunsSearch[Key] | undefined }
 
 export function parseRunsSearch(raw: unknown): RunsSearch {
   return withOneRange(runsSearchSchema.parse(raw ?? {}))
@@ -74,7 +77,7 @@ export function hasActiveFilters(search: RunsSearch): boolean {
 }
 
 /** The search as it appears in the URL: defaults left out, so links stay short and stable. */
-export function toUrlSearch(search: RunsSearch): RunsSearchInput {
+export function toUrlSearch(search: RunsSearch): UrlSearch {
   return {
     ...search,
     page: search.page === runsSearchDefaults.page ? undefined : search.page,
@@ -101,3 +104,18 @@ export const clearedFilters = {
   to: undefined,
   page: 1,
 } satisfies RunsSearchInput
+
+/**
+ * What opening a run asks of the URL, the one way both the run's id link and its row open it.
+ * On all sources the URL also names the run's own source, which is where its detail is read.
+ */
+export function openRunSearch(
+  run: { id: string; source: string },
+  viewSource: string | undefined,
+): RunsSearchInput {
+  return {
+    run: run.id,
+    runSource: viewSource === allSourcesId ? run.source : undefined,
+    step: undefined,
+  }
+}

@@ -1,6 +1,6 @@
 /**
- * The failures feature's query factory. Keys sit under the runs feature's `['runs', source]`
- * prefix (as the outcomes chart's do), so a source's refresh reaches the inbox too; answers are
+ * The failures feature's query factory. Keys sit under the source's root (`queryRoots.source`,
+ * as the chart's do), so a source's refresh reaches the inbox too; answers are
  * parsed with the shared schemas inside the fetchers, so a drifted body is a query error.
  */
 import { queryOptions } from '@tanstack/react-query'
@@ -8,14 +8,20 @@ import { failuresResponseSchema, stepsResponseSchema } from '../../../../shared/
 import { runPageSchema } from '../../../../shared/model'
 import { runsApiPath, windowApiPath } from '../../../../shared/api-path'
 import { apiGet } from '../../../lib/api-client'
+import { queryRoots } from '../../../lib/query-roots'
 
-export type WindowFilters = { source: string; workflow?: string; from: string; to: string }
+export type WindowFilters = {
+  source: string
+  workflow?: string | undefined
+  from: string
+  to: string
+}
 
 /** The inbox moves slowly: once a minute is live enough. */
 export const failuresRefreshMs = 60_000
 
 export const failureQueries = {
-  source: (source: string) => ['runs', source, 'failures'] as const,
+  source: (source: string) => [...queryRoots.source(source), 'failures'] as const,
   groups: (filters: WindowFilters) => {
     const params: WindowFilters = {
       source: filters.source,

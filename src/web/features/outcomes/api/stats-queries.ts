@@ -1,19 +1,19 @@
 /**
- * The outcomes feature's query factory. Keys sit under the runs feature's `['runs', source]`
- * prefix, so a source's refresh reaches the chart too; the answer is parsed with the shared
+ * The outcomes feature's query factory. Keys sit under the source's root (`queryRoots.source`), so a source's refresh reaches the chart too; the answer is parsed with the shared
  * schema inside the fetcher, so a drifted body is a query error rather than a wrong bar.
  */
 import { queryOptions } from '@tanstack/react-query'
 import { runStatsSchema, type RunStats } from '../../../../shared/model'
 import type { RunStatus } from '../../../../shared/run-status'
 import { apiGet } from '../../../lib/api-client'
+import { queryRoots } from '../../../lib/query-roots'
 import { apiPath } from '../../../../shared/api-path'
 import type { OutcomeRange } from '../outcome-range'
 
 export type StatsFilters = {
   source: string
-  workflow?: string
-  status?: RunStatus[]
+  workflow?: string | undefined
+  status?: RunStatus[] | undefined
   range: OutcomeRange
 }
 
@@ -38,7 +38,7 @@ export const statsRefreshMs = 60_000
 export const statsQueries = {
   outcomes: (filters: StatsFilters) =>
     queryOptions({
-      queryKey: ['runs', filters.source, 'stats', filters] as const,
+      queryKey: [...queryRoots.source(filters.source), 'stats', filters] as const,
       queryFn: ({ signal }) => fetchStats(filters, { signal }),
       staleTime: statsRefreshMs,
     }),

@@ -53,6 +53,8 @@ export default function OutcomesChart({
   }))
   const coveredFrom = Date.parse(stats.coverage.coveredFrom)
   const uncovered = data.filter((datum) => Date.parse(datum.start) < coveredFrom)
+  const firstUncovered = uncovered[0]
+  const lastUncovered = uncovered.at(-1)
   // The bars the table's range touches: one for a clicked bar, several for a wider range.
   const marked = selected
     ? data.filter(
@@ -62,6 +64,7 @@ export default function OutcomesChart({
       )
     : []
   const firstMarked = marked.length < data.length ? marked[0] : undefined
+  const lastMarked = marked.at(-1)
 
   const [plot, setPlot] = useState<PlotBox | undefined>(undefined)
 
@@ -90,10 +93,10 @@ export default function OutcomesChart({
               tick={{ fill: 'var(--fg-muted)', fontSize: 11 }}
               width={48}
             />
-            {uncovered.length > 0 && (
+            {firstUncovered && lastUncovered && (
               <ReferenceArea
-                x1={uncovered[0]?.label}
-                x2={uncovered.at(-1)?.label}
+                x1={firstUncovered.label}
+                x2={lastUncovered.label}
                 fill="var(--surface-muted)"
                 fillOpacity={0.9}
                 ifOverflow="visible"
@@ -105,10 +108,10 @@ export default function OutcomesChart({
                 }}
               />
             )}
-            {firstMarked && (
+            {firstMarked && lastMarked && (
               <ReferenceArea
                 x1={firstMarked.label}
-                x2={marked.at(-1)?.label}
+                x2={lastMarked.label}
                 fill="var(--accent-soft)"
                 stroke="var(--accent)"
                 strokeDasharray="3 3"

@@ -76,7 +76,7 @@ export function RunDrawerError({
   error: unknown
   runId: string
   source: string
-  vendor?: Vendor
+  vendor?: Vendor | undefined
   onRetry: () => void
   onClose: () => void
   isRetrying: boolean

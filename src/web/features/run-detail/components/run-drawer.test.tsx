@@ -98,7 +98,7 @@ describe('RunDrawer', () => {
 
   it('says plainly that Trigify reports no steps, and names the step from the error', async () => {
     useRuns()
-    renderDrawer({ source: 'demo-trigify', runId: 'tg_fail001', workflow: 'wf_social' })
+    renderDrawer({ source: 'demo-trigify', vendor: 'trigify', runId: 'tg_fail001' })
     expect(
       await screen.findByText('Trigify does not report steps for its runs.'),
     ).toBeInTheDocument()
@@ -112,14 +112,15 @@ describe('RunDrawer', () => {
     expect(screen.queryByRole('list', { name: /Steps in order/ })).not.toBeInTheDocument()
   })
 
-  it('passes the workflow to the API when it is known', async () => {
+  it('asks for the run by its source and id alone, so every way of opening it reads one answer', async () => {
     const seen: string[] = []
     server.use(runDetailHandler([failedTrigifyRun], (request) => seen.push(request.url)))
-    renderDrawer({ source: 'demo-trigify', runId: 'tg_fail001', workflow: 'wf_social' })
-    await screen.findByText(/does not report steps/)
+    renderDrawer({ source: 'demo-trigify', runId: 'tg_fail001' })
+    await screen.findByText('This source does not report steps for its runs.')
     expect(seen).toHaveLength(1)
-    expect(new URL(seen[0] ?? '').pathname).toBe('/api/sources/demo-trigify/runs/tg_fail001')
-    expect(new URL(seen[0] ?? '').searchParams.get('workflow')).toBe('wf_social')
+    const url = new URL(seen[0] ?? '')
+    expect(url.pathname).toBe('/api/sources/demo-trigify/runs/tg_fail001')
+    expect(url.search).toBe('')
   })
 
   it('says a run that no longer exists was not found, with a way to close', async () => {

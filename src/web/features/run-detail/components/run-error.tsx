@@ -4,7 +4,13 @@ import { CopyButton } from '../../../components/ui/copy-button'
 import { AlertTriangleIcon } from '../../../components/ui/icons'
 import { ErrorText } from './error-text'
 
-export function RunError({ error, failedStep }: { error: string; failedStep?: string }) {
+export function RunError({
+  error,
+  failedStep,
+}: {
+  error: string
+  failedStep?: string | undefined
+}) {
   const headingId = useId()
   return (
     <section aria-labelledby={headingId} className="space-y-2">

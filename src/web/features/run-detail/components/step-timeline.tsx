@@ -89,7 +89,7 @@ export function StepTimeline({
   steps: Step[]
   tz: TimeZoneMode
   nowMs: number
-  selectedStepId?: string
+  selectedStepId?: string | undefined
   onStepChange: (stepId: string | undefined) => void
 }) {
   const layout = useMemo(() => layoutTimeline(run, steps, nowMs), [run, steps, nowMs])

@@ -8,16 +8,16 @@ import { runsApiPath } from '../../../../shared/api-path'
 export type RunFilters = {
   source: string
   /** The search box: a run id (or its start), or words of the error text and workflow name. */
-  q?: string
-  workflow?: string
-  status?: RunStatus[]
+  q?: string | undefined
+  workflow?: string | undefined
+  status?: RunStatus[] | undefined
   /** One failure group's fingerprint. */
-  failure?: string
+  failure?: string | undefined
   /** Runs that started in [from, to): a preset's start, a custom range or a chart bar. */
-  from?: string
-  to?: string
+  from?: string | undefined
+  to?: string | undefined
   /** Undefined for the default order, newest first. */
-  sort?: Exclude<RunSort, '-started'>
+  sort?: Exclude<RunSort, '-started'> | undefined
   page: number
   pageSize: number
 }

@@ -5,10 +5,10 @@
 import { queryOptions } from '@tanstack/react-query'
 import { fetchRuns, type RunFilters } from './fetch-runs'
 import { fetchWorkflows } from './fetch-workflows'
+import { queryRoots } from '../../../lib/query-roots'
 
 export const runQueries = {
-  all: () => ['runs'] as const,
-  source: (source: string) => [...runQueries.all(), source] as const,
+  source: queryRoots.source,
   list: (filters: RunFilters) => {
     // Only the fields that change the answer, so extra properties never split the cache.
     const params: RunFilters = {

@@ -61,6 +61,8 @@ declare module '@tanstack/react-table' {
     tz: TimeZoneMode
     now: number
     workflowNames: ReadonlyMap<string, string>
+    /** Source ids to their labels, for the all-sources view's Source column. */
+    sourceLabels?: ReadonlyMap<string, string> | undefined
     /** The applied search's words, marked in the workflow and error cells. */
     searchWords: readonly string[]
     sort: RunSort
@@ -100,7 +102,7 @@ export const runColumns = [
   column.accessor('id', {
     id: 'runId' satisfies RunColumnId,
     header: 'Run',
-    cell: ({ getValue }) => <RunIdCell runId={getValue()} />,
+    cell: ({ row }) => <RunIdCell run={row.original} />,
     meta: {
       label: 'Run ID',
       isHideable: false,
@@ -132,7 +134,9 @@ export const runColumns = [
   column.accessor('source', {
     id: 'source' satisfies RunColumnId,
     header: 'Source',
-    cell: ({ getValue }) => <SourceCell source={getValue()} />,
+    cell: ({ getValue, table }) => (
+      <SourceCell source={getValue()} label={table.options.meta?.sourceLabels?.get(getValue())} />
+    ),
     meta: {
       label: 'Source',
       isHideable: true,

@@ -10,7 +10,7 @@ import {
   type TimeZoneMode,
 } from '../../../lib/format'
 import { useNow } from '../../../lib/use-now'
-import { runsHref } from '../runs-search'
+import { openRunSearch, runsHref } from '../runs-search'
 import { excerptAround, Highlighted } from './highlight'
 import { useRunsSearch } from '../use-runs-search'
 
@@ -21,12 +21,13 @@ export function truncateMiddle(value: string, max = 20): string {
   return `${value.slice(0, max - tail - 1)}…${value.slice(-tail)}`
 }
 
-export function RunIdCell({ runId }: { runId: string }) {
+export function RunIdCell({ run }: { run: Run }) {
   const search = useRunsSearch()
+  const runId = run.id
   return (
     <span className="flex items-center gap-1">
       <AppLink
-        href={runsHref({ ...search, run: runId, step: undefined })}
+        href={runsHref({ ...search, ...openRunSearch(run, search.source) })}
         aria-label={`Open run ${runId}`}
         title={runId}
         className="rounded font-mono text-[13px] text-fg hover:text-accent-text hover:underline"
@@ -177,13 +178,13 @@ export function ErrorCell({
 }
 
 /** Where a run is from, on the all-sources view: the source's id, as its URLs spell it. */
-export function SourceCell({ source }: { source: string }) {
+export function SourceCell({ source, label }: { source: string; label?: string | undefined }) {
   return (
     <span
       title={`Source: ${source}`}
       className="inline-flex max-w-[10rem] items-center truncate rounded-full border border-line bg-surface-muted px-2 py-0.5 text-xs text-fg-muted"
     >
-      {source}
+      {label ?? source}
     </span>
   )
 }

@@ -31,8 +31,6 @@ import { useRunsQuery } from './use-runs-query'
 /** What the page knows about the open run; the route renders the detail (another feature). */
 export type OpenRun = {
   runId: string
-  /** The run's workflow when the page has seen it: Trigify finds a run by workflow. */
-  workflowId: string | undefined
   onClose: () => void
 }
 
@@ -43,8 +41,11 @@ export function RunsPage({
   renderOpenRun,
   notice,
   filterNotes,
+  sourceLabels,
 }: {
   sourceId: string
+  /** Every source's label by id: the all-sources view names where each run is from. */
+  sourceLabels?: ReadonlyMap<string, string>
   source: Source | undefined
   /**
    * The outcomes chart (another feature), shown above the filters. `hasRows` turns true once
@@ -82,10 +83,9 @@ export function RunsPage({
   const { hiddenColumns, setHiddenColumns, availableFields, columnVisibility } =
     useColumnVisibility(displayed)
 
-  const { openWorkflowId, openRun, closeRun } = useOpenRun({
+  const { openRun, closeRun } = useOpenRun({
     displayed,
     runId: search.run,
-    workflowFilter: search.workflow,
     viewSource: sourceId,
     setSearch,
   })
@@ -93,7 +93,7 @@ export function RunsPage({
     sourceLabel: source?.label ?? sourceId,
     runId: search.run,
     workflowName: workflowNames.get(
-      displayed.find((run) => run.id === search.run)?.workflowId ?? openWorkflowId ?? '',
+      displayed.find((run) => run.id === search.run)?.workflowId ?? '',
     ),
   })
 
@@ -199,6 +199,7 @@ export function RunsPage({
             tz={search.tz}
             now={now}
             workflowNames={workflowNames}
+            sourceLabels={sourceLabels}
             columnVisibility={columnVisibility}
             pageCount={pageCount}
             activeRunId={search.run}
@@ -226,7 +227,6 @@ export function RunsPage({
       {search.run !== undefined &&
         renderOpenRun({
           runId: search.run,
-          workflowId: openWorkflowId,
           onClose: closeRun,
         })}
 

@@ -53,9 +53,9 @@ export function RunsEmptyState({
    * Set when the page number is beyond the last page (the server answered 404); `lastPage`
    * is undefined while page 1 is asked where the end is.
    */
-  pastEnd?: { lastPage: number | undefined; onGoToPage: (page: number) => void }
+  pastEnd?: { lastPage: number | undefined; onGoToPage: (page: number) => void } | undefined
   /** The applied search, when the view has one: the empty state names it and clears it. */
-  search?: { q: string; onClear: () => void; otherFilters: string | undefined }
+  search?: { q: string; onClear: () => void; otherFilters: string | undefined } | undefined
 }) {
   return (
     <div className="flex flex-col items-center gap-3 px-6 py-14 text-center">

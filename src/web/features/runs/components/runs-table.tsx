@@ -26,11 +26,12 @@ export type RunsTableProps = {
   tz: TimeZoneMode
   now: number
   workflowNames: ReadonlyMap<string, string>
+  sourceLabels?: ReadonlyMap<string, string> | undefined
   columnVisibility: Partial<Record<RunColumnId, boolean>>
   pageCount: number
-  activeRunId?: string
+  activeRunId?: string | undefined
   /** Skeleton rows instead of data (first load). */
-  skeletonRows?: number
+  skeletonRows?: number | undefined
   isStale?: boolean
   onOpenRun: (runId: string) => void
   bodyRef?: Ref<HTMLTableSectionElement>
@@ -46,6 +47,7 @@ export function RunsTable({
   tz,
   now,
   workflowNames,
+  sourceLabels,
   columnVisibility,
   pageCount,
   activeRunId,
@@ -68,7 +70,7 @@ export function RunsTable({
     manualPagination: true,
     pageCount,
     state: { columnVisibility: visibility },
-    meta: { tz, now, workflowNames, searchWords, sort, onSortChange },
+    meta: { tz, now, workflowNames, sourceLabels, searchWords, sort, onSortChange },
   })
 
   function onRowClick(event: MouseEvent<HTMLTableRowElement>, runId: string) {

@@ -37,7 +37,7 @@ export function RunsToolbar({
 }: {
   status: readonly RunStatus[]
   reportableStatuses: readonly RunStatus[] | undefined
-  counts?: StatusCounts
+  counts?: StatusCounts | undefined
   workflow: string | undefined
   workflows: readonly Workflow[]
   isWorkflowsLoading: boolean

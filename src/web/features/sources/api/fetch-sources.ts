@@ -6,6 +6,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { sourcesResponseSchema, type SourcesResponse } from '../../../../shared/model'
 import { apiGet } from '../../../lib/api-client'
+import { queryRoots } from '../../../lib/query-roots'
 
 export const backfillPollMs = 3_000
 export const livePollMs = 60_000
@@ -15,10 +16,9 @@ export function fetchSources(options: { signal?: AbortSignal } = {}): Promise<So
 }
 
 export const sourceQueries = {
-  all: () => ['sources'] as const,
   list: () =>
     queryOptions({
-      queryKey: [...sourceQueries.all(), 'list'] as const,
+      queryKey: [...queryRoots.sources(), 'list'] as const,
       queryFn: ({ signal }) => fetchSources({ signal }),
       staleTime: 5_000,
       refetchInterval: (query) =>
