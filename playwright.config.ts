@@ -13,7 +13,9 @@ export default defineConfig({
   retries: 0,
   // Each worker's server keeps syncing in the background; a loaded 2-core CI machine needs room.
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // A cold deep link takes about 3 s to show its drawer on a quiet machine (parse, two
+  // renders, the chart); with both workers' browsers and servers on 2 cores, over 10 s at times.
+  expect: { timeout: 20_000 },
   // Playwright empties its outputDir at start: keep it apart from the CI reports beside it.
   outputDir: 'test-results/artifacts',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],

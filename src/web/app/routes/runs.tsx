@@ -15,6 +15,7 @@ import { presetFrom } from '../../../shared/run-range'
 import { sourceQueries } from '../../features/sources/api/fetch-sources'
 import { SyncBanner } from '../../features/sources/components/sync-banner'
 import { runQueries } from '../../features/runs/api/run-queries'
+import { runDetailQueries } from '../../features/run-detail/api/run-detail-queries'
 import { OutcomesPanel } from '../../features/outcomes/components/outcomes-panel'
 import type { BucketSelection } from '../../features/outcomes/outcome-figures'
 import { RunsPage } from '../../features/runs/components/runs-page'
@@ -31,11 +32,11 @@ import { allSourcesId } from '../../../shared/model'
 import { allSourcesSource, withRunSource } from './all-sources'
 
 // The drawer (timeline maths, dialog) is not needed for the first rows: it loads when a run opens.
-const RunDrawer = lazy(() =>
+const loadRunDrawer = () =>
   import('../../features/run-detail/components/run-drawer').then((module) => ({
     default: module.RunDrawer,
-  })),
-)
+  }))
+const RunDrawer = lazy(loadRunDrawer)
 
 /**
  * The chart follows a preset range: its window is the preset's, and the last hour (shorter
@@ -94,6 +95,17 @@ export function RunsRoute() {
     }
     prefetch(queryClient, runQueries.list(runsListParams(view, Date.now())))
   }, [queryClient, sourceId, q, workflow, status, failure, range, from, to, sort, page, pageSize])
+
+  // A deep link to a run asks for it and its drawer's code now too, not after the sources,
+  // the table and the drawer's chunk have come in one after another.
+  const { run: runId, runSource } = search
+  const deepRunSource = sourceId === allSourcesId ? runSource : sourceId
+  useEffect(() => {
+    if (runId === undefined || deepRunSource === undefined) return
+    // A failed load is the lazy drawer's to show; here it is only a head start.
+    loadRunDrawer().catch(() => undefined)
+    prefetch(queryClient, runDetailQueries.detail({ source: deepRunSource, runId }))
+  }, [queryClient, runId, deepRunSource])
 
   const items = sources.data?.items
   const first = items?.[0]
