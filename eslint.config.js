@@ -53,6 +53,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-server',
+      'dist-ssr',
       'node_modules',
       'bench/results',
       'test-results',

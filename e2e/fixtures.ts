@@ -29,6 +29,9 @@ export async function startDemoRunboard(env: Record<string, string> = {}): Promi
       RUNBOARD_DATA_DIR: dataDir,
       SANDBOX_NOW: frozenNow,
       SANDBOX_TRIGIFY_RATE_LIMIT: '1000000',
+      // Rows in the first HTML every time, however loaded the machine: the 100 ms fallback is
+      // the server tests' (runboard.rendered-page.test.ts).
+      RUNBOARD_PAGE_DATA_BUDGET_MS: '10000',
       ...env,
     },
     { logger: false },

@@ -55,7 +55,7 @@ export function clearedSessionCookie(secure: boolean): string {
   ].join('; ')
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
+export function cookieValue(header: string | undefined, name: string): string | undefined {
   if (header === undefined) return undefined
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=')

@@ -38,6 +38,8 @@ export type AppOptions = {
   trustProxy?: boolean | undefined
   /** How long one API answer may take, upstream requests and waits included. */
   deadlineMs?: number | undefined
+  /** How long a server-rendered page waits for its data before going out without it. */
+  pageDataBudgetMs: number
   /** false (default), true, or pino options (tests pass a `stream` to capture lines). */
   logger?: boolean | object | undefined
 }
@@ -125,7 +127,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerLogin(app, { token: options.accessToken, attempts, trustProxy })
   }
   const sourceIds = options.syncs.map((sync) => sync.source)
-  const { isBuilt, indexPath } = await registerSpa(app, options.distDir, sourceIds)
+  const { isBuilt, indexPath } = await registerSpa(app, {
+    distDir: options.distDir,
+    sourceIds,
+    pageDataBudgetMs: options.pageDataBudgetMs,
+  })
 
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? ''

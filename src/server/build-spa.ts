@@ -1,8 +1,8 @@
 /**
  * Makes sure dist/ holds a build of the current SPA sources before `npm start` serves it:
  * builds with Vite (as a child process, so the server never loads the build tool) when
- * dist/index.html is missing or older than the newest file in src/web, src/shared or
- * index.html.
+ * dist/index.html or the server renderer (dist-ssr/) is missing or older than the newest file
+ * in src/web, src/shared or index.html.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -21,14 +21,16 @@ function newestMtime(path: string): number {
 
 export function isSpaBuildStale(root: string, distDir: string): boolean {
   const index = join(distDir, 'index.html')
-  if (!existsSync(index)) return true
-  const built = statSync(index).mtimeMs
+  const renderer = join(distDir, '..', 'dist-ssr', 'entry-server.js')
+  if (!existsSync(index) || !existsSync(renderer)) return true
+  // The renderer is built second: it is the older of the two only if its build failed.
+  const built = Math.min(statSync(index).mtimeMs, statSync(renderer).mtimeMs)
   return sourceRoots.some((source) => newestMtime(join(root, source)) > built)
 }
 
 export function buildSpa(root: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' })
+    const child = spawn('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
     child.on('error', reject)
     child.on('exit', (code) => {
       if (code === 0) resolve()

@@ -104,6 +104,8 @@ const envSchema = z.object({
   RUNBOARD_TRUST_PROXY: flagVar,
   /** One deadline for a whole API answer, however many upstream requests it needs. */
   RUNBOARD_DEADLINE_MS: integerVar(100, 600_000, 15_000),
+  /** How long a server-rendered page waits for its data before it goes out without rows. */
+  RUNBOARD_PAGE_DATA_BUDGET_MS: integerVar(0, 60_000, 100),
   /** Where the embedded SQLite store lives. */
   RUNBOARD_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('.runboard')),
   /** A PostgreSQL URL: the store lives there instead, shared by replicas. */
@@ -128,6 +130,7 @@ export type Config = {
   allowedHosts: readonly string[]
   trustProxy: boolean
   deadlineMs: number
+  pageDataBudgetMs: number
   dataDir: string
   databaseUrl: string | undefined
 }
@@ -184,6 +187,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     allowedHosts: parsed.RUNBOARD_ALLOWED_HOSTS,
     trustProxy: parsed.RUNBOARD_TRUST_PROXY ?? false,
     deadlineMs: parsed.RUNBOARD_DEADLINE_MS,
+    pageDataBudgetMs: parsed.RUNBOARD_PAGE_DATA_BUDGET_MS,
     dataDir: parsed.RUNBOARD_DATA_DIR,
     databaseUrl: parsed.RUNBOARD_DATABASE_URL,
   }

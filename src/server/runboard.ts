@@ -119,6 +119,7 @@ export async function startRunboard(
       allowedHosts: config.allowedHosts,
       trustProxy: config.trustProxy,
       deadlineMs: config.deadlineMs,
+      pageDataBudgetMs: config.pageDataBudgetMs,
       logger: options.logger,
     })
     logSyncError = (error, source) => app.log.warn({ err: error, source }, 'sync step failed')

@@ -2,7 +2,7 @@
  * `npm start` as a user runs it: the server bundled by `npm run build:server` and run by plain
  * node. It serves the demo and stops cleanly on SIGTERM; a configuration or store it cannot
  * use stops it with one line saying what. The working directory is a temporary one holding a
- * stand-in SPA build, so no real build runs here.
+ * stand-in SPA build (and server renderer), so no real build runs here.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -18,7 +18,16 @@ beforeAll(() => {
   execFileSync('npm', ['run', 'build:server', '--silent'], { cwd: repoRoot, stdio: 'pipe' })
   workDir = mkdtempSync(join(tmpdir(), 'runboard-start-'))
   mkdirSync(join(workDir, 'dist'))
-  writeFileSync(join(workDir, 'dist', 'index.html'), '<!doctype html><title>stand-in</title>')
+  writeFileSync(
+    join(workDir, 'dist', 'index.html'),
+    '<!doctype html><title>stand-in</title><div id="root"></div>',
+  )
+  // A stand-in renderer too, so the build counts as complete (it renders `/runs` only).
+  mkdirSync(join(workDir, 'dist-ssr'))
+  writeFileSync(
+    join(workDir, 'dist-ssr', 'entry-server.js'),
+    'export function setApiTransport() {}\nexport async function renderPage() { throw new Error("stand-in") }\n',
+  )
 }, 60_000)
 
 afterAll(() => {

@@ -42,17 +42,35 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
+/** How a GET of a same-origin `/api` path reaches the server. */
+export type ApiTransport = (path: string, signal: AbortSignal | null) => Promise<Response>
+
+const browserTransport: ApiTransport = (path, signal) =>
+  takeEarlyResponse(path) ??
+  // Absolute, because fetch outside a page (tests, workers) has no base to resolve against.
+  fetch(new URL(path, window.location.origin), {
+    headers: { accept: 'application/json' },
+    signal,
+  })
+
+let transport = browserTransport
+
+/**
+ * Server rendering asks the server in-process instead (entry-server.tsx): set once, at startup,
+ * before any query runs.
+ */
+export function setApiTransport(next: ApiTransport): void {
+  transport = next
+}
+
 export async function apiGet<Schema extends z.ZodMiniType>(
   path: string,
   schema: Schema,
   options: { signal?: AbortSignal } = {},
 ): Promise<z.output<Schema>> {
-  // Absolute, because fetch outside a page (tests, workers) has no base to resolve against.
-  const url = new URL(path, window.location.origin)
   let response: Response
   try {
-    response = await (takeEarlyResponse(path) ??
-      fetch(url, { headers: { accept: 'application/json' }, signal: options.signal ?? null }))
+    response = await transport(path, options.signal ?? null)
   } catch (cause) {
     if (options.signal?.aborted) throw cause
     throw new ApiError({
@@ -80,7 +98,7 @@ export async function apiGet<Schema extends z.ZodMiniType>(
     throw new ApiError({
       code: 'BAD_RESPONSE',
       status: response.status,
-      message: `The server's answer to ${url.pathname} did not match the expected shape.`,
+      message: `The server's answer to ${path.split('?')[0] ?? path} did not match the expected shape.`,
     })
   }
   return parsed.data

@@ -38,22 +38,35 @@ function joinUnits(major: [number, string], minor: [number, string]): string {
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
 
+/** The reader's zone: the browser's own, or on the server the one the page is rendered in. */
+let localZone: string | undefined
+
 /**
- * One `Intl.DateTimeFormat` per (shape, zone mode), made on first use: building one costs far
- * more than formatting with it, and a table formats hundreds of times per render.
+ * Server rendering sets the zone of the page it renders (the reader's, from a cookie), just
+ * before rendering it; a render is synchronous, so two pages never mix their zones.
+ */
+export function setLocalTimeZone(zone: string | undefined): void {
+  localZone = zone
+}
+
+export function localTimeZone(): string {
+  return localZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+}
+
+/**
+ * One `Intl.DateTimeFormat` per (shape, zone), made on first use: building one costs far more
+ * than formatting with it, and a table formats hundreds of times per render.
  */
 function dateTimeFormat(
   shape: string,
   mode: TimeZoneMode,
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
-  const key = `${shape}|${mode}`
+  const timeZone = mode === 'utc' ? 'UTC' : localZone
+  const key = `${shape}|${timeZone ?? 'local'}`
   let format = dateTimeFormats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      ...options,
-      timeZone: mode === 'utc' ? 'UTC' : undefined,
-    })
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone })
     dateTimeFormats.set(key, format)
   }
   return format
@@ -79,8 +92,20 @@ export function formatAbsoluteTime(iso: string, mode: TimeZoneMode): string {
   return formatNamingZone(absoluteFormat(mode), date)
 }
 
+/** Each format's zone, read once: `resolvedOptions()` costs more than the formatting itself. */
+const zoneIds = new WeakMap<Intl.DateTimeFormat, string>()
+
+function zoneIdOf(format: Intl.DateTimeFormat): string {
+  let zone = zoneIds.get(format)
+  if (zone === undefined) {
+    zone = format.resolvedOptions().timeZone
+    zoneIds.set(format, zone)
+  }
+  return zone
+}
+
 function formatNamingZone(format: Intl.DateTimeFormat, date: Date | number): string {
-  return joinWithZoneName(format.formatToParts(date), format.resolvedOptions().timeZone)
+  return joinWithZoneName(format.formatToParts(date), zoneIdOf(format))
 }
 
 /** `13:00:05 CET` for "Updated" stamps. */
@@ -150,5 +175,5 @@ export function formatTimeRange(fromIso: string, toIso: string, mode: TimeZoneMo
     hourCycle: 'h23',
     timeZoneName: 'short',
   })
-  return joinWithZoneName(format.formatRangeToParts(from, to), format.resolvedOptions().timeZone)
+  return joinWithZoneName(format.formatRangeToParts(from, to), zoneIdOf(format))
 }

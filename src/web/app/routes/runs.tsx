@@ -10,6 +10,7 @@ import { Button } from '../../components/ui/button'
 import { Skeleton } from '../../components/ui/skeleton'
 import { describeError } from '../../lib/describe-error'
 import type { OutcomeWindow } from '../../lib/outcome-windows'
+import { useIsHydrated } from '../../lib/use-hydrated'
 import { useNow } from '../../lib/use-now'
 import { presetFrom } from '../../../shared/run-range'
 import { sourceQueries } from '../../features/sources/api/fetch-sources'
@@ -63,6 +64,8 @@ export function RunsRoute() {
   const queryClient = useQueryClient()
   const sources = useQuery(sourceQueries.list())
   const now = useNow(60_000)
+  // The drawer is the browser's: a server-rendered deep link opens it once the page hydrates.
+  const isHydrated = useIsHydrated()
 
   // A deep link names its source: ask for its runs now, alongside the sources.
   const {
@@ -202,7 +205,7 @@ export function RunsRoute() {
         />
       )}
       renderOpenRun={({ runId, onClose }) =>
-        openRunSource === undefined ? null : (
+        openRunSource === undefined || !isHydrated ? null : (
           <Suspense fallback={null}>
             <RunDrawer
               source={openRunSource}

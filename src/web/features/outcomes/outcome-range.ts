@@ -6,7 +6,7 @@
  * once a minute, not on every render.
  */
 import type { StatsBucket } from '../../../shared/api-params'
-import type { TimeZoneMode } from '../../lib/format'
+import { localTimeZone, type TimeZoneMode } from '../../lib/format'
 import type { OutcomeWindow } from '../../lib/outcome-windows'
 
 export type OutcomeRange = { from: string; to: string; bucket: StatsBucket; timeZone: string }
@@ -17,18 +17,14 @@ export const outcomeWindowLabels: Record<OutcomeWindow, string> = {
   '30d': 'Last 30 days',
 }
 
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone
-}
-
 export function outcomeRange(
   window: OutcomeWindow,
   nowMs: number,
   tz: TimeZoneMode,
-  localTimeZone = browserTimeZone(),
+  localZone = localTimeZone(),
 ): OutcomeRange {
   const toMs = Math.ceil(nowMs / 60_000) * 60_000
-  const timeZone = tz === 'utc' ? 'UTC' : localTimeZone
+  const timeZone = tz === 'utc' ? 'UTC' : localZone
   const now = new Date(nowMs)
   if (window === '24h') {
     const hourStart = new Date(nowMs)

@@ -13,6 +13,7 @@ import { Skeleton } from '../../../components/ui/skeleton'
 import { describeError } from '../../../lib/describe-error'
 import { formatCount, formatTimeRange, type TimeZoneMode } from '../../../lib/format'
 import { outcomeWindows, type OutcomeWindow } from '../../../lib/outcome-windows'
+import { useIsHydrated } from '../../../lib/use-hydrated'
 import { useNow } from '../../../lib/use-now'
 import { statsQueries, statsRefreshMs } from '../api/stats-queries'
 import {
@@ -46,12 +47,15 @@ export function OutcomesPanel(props: OutcomesPanelProps) {
   const { source, workflow, status, window, tz, selected, canShowChart } = props
   const { onWindowChange, onSelectFailed } = props
   const nowMs = useNow(statsRefreshMs)
+  // The window's bounds are the reader's local days and hours: asked for once in the browser.
+  const isHydrated = useIsHydrated()
   const range = outcomeRange(window, nowMs, tz)
   const stats = useQuery({
     ...statsQueries.outcomes({ source: source.id, workflow, status, range }),
     placeholderData: keepPreviousData,
     refetchInterval: statsRefreshMs,
     refetchIntervalInBackground: false,
+    enabled: isHydrated,
   })
   const data = stats.data
   // Under a status filter the answer above holds only those runs; the window's own failure
@@ -62,7 +66,7 @@ export function OutcomesPanel(props: OutcomesPanelProps) {
     placeholderData: keepPreviousData,
     refetchInterval: statsRefreshMs,
     refetchIntervalInBackground: false,
-    enabled: isFiltered,
+    enabled: isHydrated && isFiltered,
   })
 
   return (

@@ -6,15 +6,21 @@ import { useMemo, useState } from 'react'
 import * as z from 'zod/mini'
 import type { Run } from '../../../../shared/model'
 import { readStored, writeStored } from '../../../lib/stored-state'
+import { useIsHydrated } from '../../../lib/use-hydrated'
 import { availableOptionalColumns, runColumnIds, runColumns, type RunColumnId } from './columns'
 
 const hiddenColumnsKey = 'runboard.runs.hidden-columns'
 const hiddenColumnsSchema = z.array(z.enum(runColumnIds))
 
 export function useColumnVisibility(displayed: readonly Run[]) {
-  const [hiddenColumns, setHiddenColumnsState] = useState<RunColumnId[]>(() =>
-    readStored(hiddenColumnsKey, hiddenColumnsSchema, []),
+  // Storage is the browser's: a server-rendered page shows every column until it hydrates.
+  const isHydrated = useIsHydrated()
+  const stored = useMemo(
+    () => (isHydrated ? readStored(hiddenColumnsKey, hiddenColumnsSchema, []) : []),
+    [isHydrated],
   )
+  const [chosen, setChosen] = useState<RunColumnId[] | undefined>(undefined)
+  const hiddenColumns = chosen ?? stored
   const availableFields = useMemo(() => availableOptionalColumns(displayed), [displayed])
   const columnVisibility = Object.fromEntries(
     runColumns.map((column) => {
@@ -27,7 +33,7 @@ export function useColumnVisibility(displayed: readonly Run[]) {
     }),
   )
   const setHiddenColumns = (next: RunColumnId[]) => {
-    setHiddenColumnsState(next)
+    setChosen(next)
     writeStored(hiddenColumnsKey, next)
   }
   return { hiddenColumns, setHiddenColumns, availableFields, columnVisibility }

@@ -46,7 +46,12 @@ export function useRunsQuery(filters: RunFilters) {
   // A page past the end answers 404; page 1 of the same view (which always exists) says
   // where the end is, so the page can offer the last one.
   const isPastEnd = filters.page > 1 && isApiError(runs.error) && runs.error.code === 'NOT_FOUND'
-  const firstPage = useQuery({ ...runQueries.list({ ...filters, page: 1 }), enabled: isPastEnd })
+  // On page 1 this is the table's own query, which must not read as disabled (server rendering
+  // asks for what the page's queries enable).
+  const firstPage = useQuery({
+    ...runQueries.list({ ...filters, page: 1 }),
+    enabled: isPastEnd || filters.page === 1,
+  })
   const lastPage = isPastEnd ? firstPage.data?.totalPages : undefined
 
   // Paging forward should feel instant: fetch the next page while this one is being read.

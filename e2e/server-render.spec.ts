@@ -1,0 +1,106 @@
+/**
+ * Rows in the first HTML: with JavaScript off a deep link still shows its runs; with it on,
+ * the page hydrates the server's rows in place (the very same nodes, no warning) and then
+ * works as before. The reader's zone is the context's (Europe/Berlin), told by cookie.
+ */
+import type { BrowserContext, Page } from '@playwright/test'
+import { runPageSchema, type RunPage } from '../src/shared/model'
+import { timeZoneCookie } from '../src/shared/page-render'
+import { test, expect } from './fixtures'
+
+const deepLink = '/runs?source=demo-puq&status=failed&page=2'
+
+async function expectedPage(page: Page): Promise<RunPage> {
+  const answer = await page.request.get(
+    '/api/sources/demo-puq/runs?status=failed&page=2&pageSize=20',
+  )
+  return runPageSchema.parse(await answer.json())
+}
+
+async function rememberZone(context: BrowserContext, url: string) {
+  await context.addCookies([{ name: timeZoneCookie, value: 'Europe%2FBerlin', url }])
+}
+
+test('with JavaScript disabled, a deep link shows its rows, page and filters', async ({
+  browser,
+  runboard,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: runboard.url })
+  const page = await context.newPage()
+  const expected = await expectedPage(page)
+  await page.goto(deepLink)
+  const links = page.locator('table tbody tr a[href*="run="]')
+  await expect(links).toHaveText(expected.items.map((run) => run.id))
+  await expect(page.getByRole('button', { name: 'Status: Failed' })).toBeVisible()
+  await expect(page.getByText(`Page 2 of ${expected.totalPages}`, { exact: true })).toBeVisible()
+  // Without a zone cookie the times are UTC, and say so.
+  await expect(page.locator('table tbody tr time').first()).toContainText('UTC')
+  await context.close()
+})
+
+test('hydrates the same rows without re-creating them, then opens a run', async ({
+  page,
+  context,
+  runboard,
+}) => {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  await rememberZone(context, runboard.url)
+  // Before any script of the page: keep the first row the HTML parser made, and count rows
+  // that leave the document.
+  await page.addInitScript(() => {
+    const seen = window as unknown as { firstRow?: Element | null | undefined; removedRows: number }
+    // The runs table's first row (the chart's numbers table comes before it once it draws).
+    const runRow = () => document.querySelector('tbody tr a[href*="run="]')?.closest('tr')
+    seen.removedRows = 0
+    new MutationObserver((records) => {
+      seen.firstRow ??= runRow()
+      for (const record of records) {
+        for (const node of record.removedNodes) {
+          if (node instanceof Element && (node.matches('tr') || node.querySelector('tr'))) {
+            seen.removedRows += 1
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true })
+  })
+  const expected = await expectedPage(page)
+  const apiCalls: string[] = []
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url())
+  })
+  await page.goto(deepLink)
+  const first = expected.items[0]
+  if (!first) throw new Error('page 2 has no runs')
+
+  // Interactive: a click on the row opens its drawer, which only the hydrated app can do.
+  await page.locator('table tbody tr').filter({ hasText: first.id }).click()
+  await expect(page.getByRole('dialog', { name: new RegExp(first.id) })).toBeVisible()
+
+  const kept = await page.evaluate(() => {
+    const seen = window as unknown as { firstRow?: Element | null | undefined; removedRows: number }
+    return {
+      sameNode:
+        seen.firstRow != null &&
+        seen.firstRow === document.querySelector('tbody tr a[href*="run="]')?.closest('tr'),
+      removedRows: seen.removedRows,
+    }
+  })
+  expect(kept).toEqual({ sameNode: true, removedRows: 0 })
+  // The rows came with the page: the browser did not ask for page 2 again.
+  expect(apiCalls.filter((url) => url.includes('/runs?') && url.includes('page=2'))).toEqual([])
+  expect(problems).toEqual([])
+})
+
+test('a first visit (no zone cookie yet) renders in the browser zone and remembers it', async ({
+  page,
+  context,
+}) => {
+  await page.goto(deepLink)
+  await expect(page.locator('table tbody tr time').first()).toContainText(/CET/)
+  const cookies = await context.cookies()
+  expect(cookies.find((cookie) => cookie.name === timeZoneCookie)?.value).toBe('Europe%2FBerlin')
+})

@@ -1,0 +1,120 @@
+/**
+ * `/runs` rendered on the server: the head (styles, scripts) goes out at once, then the rows
+ * the deep link shows, rendered by the SPA's own components from the run index, with the data
+ * they came from embedded for the browser's cache (see src/web/entry-server.tsx). The page's
+ * API requests are answered in-process, through every hook a browser's request meets (the
+ * Host check, the access guard with the reader's own cookie or token). Past the data budget,
+ * or if rendering fails, the page goes out as the plain SPA shell and the browser fills it in.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { existsSync } from 'node:fs'
+import { PassThrough } from 'node:stream'
+import { pathToFileURL } from 'node:url'
+import { constants } from 'node:zlib'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { timeZoneSchema } from '../../shared/api-params'
+import {
+  pageStateElementId,
+  serializePageState,
+  timeZoneCookie,
+  type PageRenderer,
+} from '../../shared/page-render'
+import { cookieValue } from '../access-guard'
+
+const rootElement = '<div id="root"></div>'
+
+export async function loadPageRenderer(entryPath: string): Promise<PageRenderer | undefined> {
+  if (!existsSync(entryPath)) return undefined
+  const module: unknown = await import(pathToFileURL(entryPath).href)
+  if (
+    typeof module !== 'object' ||
+    module === null ||
+    !('renderPage' in module) ||
+    !('setApiTransport' in module) ||
+    typeof module.renderPage !== 'function' ||
+    typeof module.setApiTransport !== 'function'
+  ) {
+    throw new Error(`${entryPath} is not Runboard's server-rendering bundle; run npm run build`)
+  }
+  return module as PageRenderer
+}
+
+/** The reader's zone as the browser last said it, else UTC (a first visit). */
+function timeZoneOf(request: FastifyRequest): string {
+  const raw = cookieValue(request.headers.cookie, timeZoneCookie)
+  if (raw === undefined) return 'UTC'
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(raw)
+  } catch {
+    return 'UTC'
+  }
+  return timeZoneSchema.safeParse(decoded).success ? decoded : 'UTC'
+}
+
+const forwardedHeaders = ['host', 'cookie', 'authorization'] as const
+
+export function registerRenderedPage(
+  app: FastifyInstance,
+  options: { renderer: PageRenderer; template: string; dataBudgetMs: number },
+): void {
+  const { renderer, template, dataBudgetMs } = options
+  const rootAt = template.indexOf(rootElement)
+  if (rootAt < 0) throw new Error(`index.html has no ${rootElement} to render into`)
+  const head = template.slice(0, rootAt) + '<div id="root">'
+  const tail = template.slice(rootAt + rootElement.length)
+
+  const pages = new AsyncLocalStorage<FastifyRequest>()
+  renderer.setApiTransport(async (path) => {
+    const request = pages.getStore()
+    if (request === undefined) throw new Error(`GET ${path} outside a page render`)
+    const headers: Record<string, string> = { accept: 'application/json' }
+    for (const name of forwardedHeaders) {
+      const value = request.headers[name]
+      if (typeof value === 'string') headers[name] = value
+    }
+    const answer = await app.inject({ method: 'GET', url: path, headers })
+    return new Response(answer.body, {
+      status: answer.statusCode,
+      headers: { 'content-type': String(answer.headers['content-type'] ?? 'application/json') },
+    })
+  })
+
+  async function renderInto(request: FastifyRequest, page: PassThrough): Promise<void> {
+    try {
+      const rendered = await pages.run(request, () =>
+        renderer.renderPage(request.url, { timeZone: timeZoneOf(request), dataBudgetMs }),
+      )
+      page.end(
+        `${rendered.html}</div><script type="application/json" id="${pageStateElementId}">${serializePageState(rendered.state)}</script>${tail}`,
+      )
+    } catch (error) {
+      // The shell still works: the browser renders the page and asks for its data itself.
+      request.log.error({ err: error }, 'server rendering failed; sent the page unrendered')
+      page.end(`</div>${tail}`)
+    }
+  }
+
+  app.get(
+    '/runs',
+    {
+      // Each write is flushed, so the head reaches the browser before the rows are rendered.
+      compress: {
+        zlibOptions: { flush: constants.Z_SYNC_FLUSH },
+        brotliOptions: { flush: constants.BROTLI_OPERATION_FLUSH },
+      },
+    },
+    (request, reply: FastifyReply) => {
+      const page = new PassThrough()
+      page.write(head)
+      void renderInto(request, page)
+      // The page holds the reader's data: no shared cache may keep it, and it varies by cookie.
+      return reply
+        .code(200)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'private, no-cache')
+        .header('vary', 'cookie')
+        .send(page)
+    },
+  )
+}

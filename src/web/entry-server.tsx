@@ -1,0 +1,100 @@
+/**
+ * Server rendering of a deep link (built by `vite build --ssr`, loaded by the server by path):
+ * the same app the browser runs, on a memory history at the requested address, with a query
+ * cache filled in-process. Rendering shows which queries the view asks for; they are fetched
+ * and the view rendered again, until it asks for nothing new or the data budget runs out.
+ * What did not arrive in time, or failed, is left out: the page shows it loading and the
+ * browser asks for it, as it would without server rendering.
+ */
+import { dehydrate, type Query, type QueryClient } from '@tanstack/react-query'
+import { StrictMode } from 'react'
+import { renderToString } from 'react-dom/server'
+import type { RenderedPage, RenderPageOptions } from '../shared/page-render'
+import { AppProviders } from './app/providers'
+import { createQueryClient } from './app/query-client'
+import { createMemoryHistory } from './lib/navigation'
+import { setLocalTimeZone } from './lib/format'
+import { setRenderClock } from './lib/use-now'
+
+export { setApiTransport } from './lib/api-client'
+
+/** The sources, then their rows and workflows; a third render finds nothing new to ask. */
+const maxRounds = 3
+
+function isEnabled(query: Query): boolean {
+  const { enabled } = query.options as { enabled?: boolean | ((query: Query) => boolean) }
+  return typeof enabled === 'function' ? enabled(query) : enabled !== false
+}
+
+/** Queries the last render built and nobody fetched yet. */
+function wanted(client: QueryClient): Query[] {
+  return client
+    .getQueryCache()
+    .findAll({ predicate: (query) => query.state.status === 'pending' && isEnabled(query) })
+    .filter((query) => query.state.fetchStatus === 'idle')
+}
+
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, ms))
+  })
+  try {
+    return await Promise.race([work.then(() => true), late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+export async function renderPage(url: string, options: RenderPageOptions): Promise<RenderedPage> {
+  // One attempt: a failed query is the browser's to retry, with its error shown in place.
+  const client = createQueryClient({ retry: false })
+  const history = createMemoryHistory(url)
+  const renderedAtMs = Date.now()
+  const render = () => {
+    // Both are read while rendering only, and rendering is synchronous: no other page sees them.
+    setLocalTimeZone(options.timeZone)
+    setRenderClock(renderedAtMs)
+    try {
+      return renderToString(
+        <StrictMode>
+          <AppProviders queryClient={client} history={history} />
+        </StrictMode>,
+      )
+    } finally {
+      setLocalTimeZone(undefined)
+      setRenderClock(undefined)
+    }
+  }
+
+  // The budget counts time spent waiting for data only, not rendering: a slow machine renders
+  // slowly either way, and only a slow store or vendor is worth sending the page without rows.
+  let budgetMs = options.dataBudgetMs
+  let hasData = true
+  let html = ''
+  for (let round = 0; round < maxRounds; round += 1) {
+    html = render()
+    const queries = wanted(client)
+    if (queries.length === 0) break
+    const startedMs = performance.now()
+    if (
+      !(await settledWithin(Promise.allSettled(queries.map((query) => query.fetch())), budgetMs))
+    ) {
+      hasData = false
+      break
+    }
+    budgetMs -= performance.now() - startedMs
+  }
+  // The browser's cache starts from exactly what the page shows: a failed or unfinished query
+  // is dropped, and the page rendered again without it (else the last render is the page).
+  // (A query the page leaves to the browser, disabled here, stays: it shows loading either way.)
+  const isUnanswered = (query: Query) =>
+    query.state.status === 'error' || (query.state.status === 'pending' && isEnabled(query))
+  if (client.getQueryCache().findAll({ predicate: isUnanswered }).length > 0) {
+    client.removeQueries({ predicate: isUnanswered })
+    html = render()
+  }
+  const state = { queries: dehydrate(client), timeZone: options.timeZone, renderedAtMs }
+  client.clear()
+  return { html, state, hasData }
+}
