@@ -6,7 +6,8 @@
  * of its own under assets/ (the CSP allows `script-src 'self'` only, no inline scripts) and so
  * is cached like the app's hashed assets on warm loads.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { registerCleanup } from './bounded'
@@ -76,11 +77,15 @@ const baselineScript = `(function () {
 export async function prepareDistWithBaseline(
   distDir: string,
 ): Promise<{ dir: string; remove: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'runboard-bench-dist-'))
-  const remove = registerCleanup(`temp dist ${dir}`, () =>
-    rm(dir, { recursive: true, force: true }),
+  const root = await mkdtemp(join(tmpdir(), 'runboard-bench-dist-'))
+  const remove = registerCleanup(`temp dist ${root}`, () =>
+    rm(root, { recursive: true, force: true }),
   )
+  const dir = join(root, 'dist')
   await cp(distDir, dir, { recursive: true, filter: (source) => !source.endsWith('.map') })
+  // The server renderer sits beside dist/; linked, so its packages resolve from the repo.
+  const renderer = join(distDir, '..', 'dist-ssr')
+  if (existsSync(renderer)) await symlink(renderer, join(root, 'dist-ssr'), 'dir')
   await writeFile(join(dir, 'baseline.html'), baselineHtml)
   await writeFile(join(dir, 'assets', 'bench-baseline.js'), baselineScript)
   return { dir, remove }

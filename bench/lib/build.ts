@@ -74,7 +74,9 @@ export async function ensureBuild(log: (line: string) => void): Promise<BuildInf
   const newest = newestInput()
   let reason: string
   if (!existsSync(index)) reason = 'dist/index.html is missing'
-  else if (statSync(index).mtimeMs < newest.mtimeMs) reason = `${newest.path} is newer than dist/`
+  else if (!existsSync(join(distDir, '..', 'dist-ssr', 'entry-server.js'))) {
+    reason = 'the server renderer (dist-ssr/) is missing'
+  } else if (statSync(index).mtimeMs < newest.mtimeMs) reason = `${newest.path} is newer than dist/`
   else return { distDir, built: false, reason: 'dist/ is up to date' }
 
   log(`  building the SPA (${reason}) ...`)
