@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { pageRendererPath } from './routes/rendered-page'
 
 const sourceRoots = ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'public']
 
@@ -21,7 +22,7 @@ function newestMtime(path: string): number {
 
 export function isSpaBuildStale(root: string, distDir: string): boolean {
   const index = join(distDir, 'index.html')
-  const renderer = join(distDir, '..', 'dist-ssr', 'entry-server.js')
+  const renderer = pageRendererPath(distDir)
   if (!existsSync(index) || !existsSync(renderer)) return true
   // The renderer is built second: it is the older of the two only if its build failed.
   const built = Math.min(statSync(index).mtimeMs, statSync(renderer).mtimeMs)

@@ -20,8 +20,6 @@ export type RenderedPage = {
   html: string
   /** The embedded state, as `pageStateSchema` reads it back in the browser. */
   state: PageState
-  /** Whether the data arrived within its budget (else the browser asks for it). */
-  hasData: boolean
 }
 
 export type PageRenderer = {

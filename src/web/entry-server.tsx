@@ -70,7 +70,6 @@ export async function renderPage(url: string, options: RenderPageOptions): Promi
   // The budget counts time spent waiting for data only, not rendering: a slow machine renders
   // slowly either way, and only a slow store or vendor is worth sending the page without rows.
   let budgetMs = options.dataBudgetMs
-  let hasData = true
   let html = ''
   for (let round = 0; round < maxRounds; round += 1) {
     html = render()
@@ -80,7 +79,6 @@ export async function renderPage(url: string, options: RenderPageOptions): Promi
     if (
       !(await settledWithin(Promise.allSettled(queries.map((query) => query.fetch())), budgetMs))
     ) {
-      hasData = false
       break
     }
     budgetMs -= performance.now() - startedMs
@@ -96,5 +94,5 @@ export async function renderPage(url: string, options: RenderPageOptions): Promi
   }
   const state = { queries: dehydrate(client), timeZone: options.timeZone, renderedAtMs }
   client.clear()
-  return { html, state, hasData }
+  return { html, state }
 }

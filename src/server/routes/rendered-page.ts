@@ -8,6 +8,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { pathToFileURL } from 'node:url'
 import { constants } from 'node:zlib'
@@ -22,6 +23,11 @@ import {
 import { cookieValue } from '../access-guard'
 
 const rootElement = '<div id="root"></div>'
+
+/** The server-rendering bundle, built beside dist/ (never under it: it is not for browsers). */
+export function pageRendererPath(distDir: string): string {
+  return join(distDir, '..', 'dist-ssr', 'entry-server.js')
+}
 
 export async function loadPageRenderer(entryPath: string): Promise<PageRenderer | undefined> {
   if (!existsSync(entryPath)) return undefined

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { firstApiPaths } from '../../shared/runs-view'
-import { loadPageRenderer, registerRenderedPage } from './rendered-page'
+import { loadPageRenderer, pageRendererPath, registerRenderedPage } from './rendered-page'
 
 export const immutableCache = 'public, max-age=31536000, immutable'
 
@@ -34,10 +34,7 @@ export async function registerSpa(
   const { distDir, sourceIds } = options
   const indexPath = join(distDir, 'index.html')
   const isBuilt = existsSync(indexPath)
-  // The server-rendering bundle is built beside dist/ (never under it: it is not for browsers).
-  const renderer = isBuilt
-    ? await loadPageRenderer(join(distDir, '..', 'dist-ssr', 'entry-server.js'))
-    : undefined
+  const renderer = isBuilt ? await loadPageRenderer(pageRendererPath(distDir)) : undefined
   if (renderer !== undefined) {
     const template = await readFile(indexPath, 'utf8')
     registerRenderedPage(app, { renderer, template, dataBudgetMs: options.pageDataBudgetMs })
