@@ -12,6 +12,10 @@ import { startRunboard, type RunboardHandle } from '../src/server/runboard'
 import { startSandbox } from '../src/sandbox/start'
 import { waitForLive } from '../src/server/testing/harness'
 
+// The server renders pages with React, in this worker: with its production build, as `npm start`
+// does (the development one is several times slower and would slow every test's first HTML).
+process.env.NODE_ENV ??= 'production'
+
 /** The instant the demo history is frozen at in every e2e test. */
 export const frozenNow = '2026-11-20T12:00:00.000Z'
 

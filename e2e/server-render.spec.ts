@@ -52,16 +52,20 @@ test('hydrates the same rows without re-creating them, then opens a run', async 
   // Before any script of the page: keep the first row the HTML parser made, and count rows
   // that leave the document.
   await page.addInitScript(() => {
-    const seen = window as unknown as { firstRow?: Element | null | undefined; removedRows: number }
+    const seen = window as unknown as {
+      firstRow?: Element | null | undefined
+      removedRows: string[]
+    }
     // The runs table's first row (the chart's numbers table comes before it once it draws).
     const runRow = () => document.querySelector('tbody tr a[href*="run="]')?.closest('tr')
-    seen.removedRows = 0
+    seen.removedRows = []
     new MutationObserver((records) => {
       seen.firstRow ??= runRow()
       for (const record of records) {
         for (const node of record.removedNodes) {
           if (node instanceof Element && (node.matches('tr') || node.querySelector('tr'))) {
-            seen.removedRows += 1
+            // Said by its text, so that a failure tells which rows went.
+            seen.removedRows.push(node.textContent.slice(0, 80))
           }
         }
       }
@@ -81,7 +85,10 @@ test('hydrates the same rows without re-creating them, then opens a run', async 
   await expect(page.getByRole('dialog', { name: new RegExp(first.id) })).toBeVisible()
 
   const kept = await page.evaluate(() => {
-    const seen = window as unknown as { firstRow?: Element | null | undefined; removedRows: number }
+    const seen = window as unknown as {
+      firstRow?: Element | null | undefined
+      removedRows: string[]
+    }
     return {
       sameNode:
         seen.firstRow != null &&
@@ -89,10 +96,11 @@ test('hydrates the same rows without re-creating them, then opens a run', async 
       removedRows: seen.removedRows,
     }
   })
-  expect(kept).toEqual({ sameNode: true, removedRows: 0 })
+  // Problems first: a hydration error says why rows were re-created.
+  expect(problems).toEqual([])
+  expect(kept).toEqual({ sameNode: true, removedRows: [] })
   // The rows came with the page: the browser did not ask for page 2 again.
   expect(apiCalls.filter((url) => url.includes('/runs?') && url.includes('page=2'))).toEqual([])
-  expect(problems).toEqual([])
 })
 
 test('a first visit (no zone cookie yet) renders in the browser zone and remembers it', async ({

@@ -93,6 +93,15 @@ describe('a server-rendered runs page', () => {
     })
     expect(embeddedState(bogus.body).timeZone).toBe('UTC')
   })
+
+  it('asks its own server for the data, after another server in the process came and went', async () => {
+    // The renderer bundle is loaded once per process; the e2e workers run several servers.
+    const other = await startTestServer({ RUNBOARD_DEMO: '1' }, { distDir })
+    await other.close()
+    const page = await server.get(deepLink, { headers: html })
+    const shownIds = [...page.body.matchAll(/>(run_[a-z0-9]+)<\/a>/g)].map((match) => match[1])
+    expect(shownIds).toEqual(firstPage.items.map((run) => run.id))
+  })
 })
 
 describe('a runs page whose source has not answered yet', () => {

@@ -18,7 +18,7 @@ import { setRenderClock } from './lib/use-now'
 
 export { setApiTransport } from './lib/api-client'
 
-/** The sources, then their rows and workflows; a third render finds nothing new to ask. */
+/** The sources, then their rows and workflows, then what those rows lead to (an open run). */
 const maxRounds = 3
 
 function isEnabled(query: Query): boolean {
@@ -69,10 +69,10 @@ export async function renderPage(url: string, options: RenderPageOptions): Promi
 
   // The budget counts time spent waiting for data only, not rendering: a slow machine renders
   // slowly either way, and only a slow store or vendor is worth sending the page without rows.
+  // Every fetch is followed by a render: the HTML always shows all the data the state holds.
   let budgetMs = options.dataBudgetMs
-  let html = ''
+  let html = render()
   for (let round = 0; round < maxRounds; round += 1) {
-    html = render()
     const queries = wanted(client)
     if (queries.length === 0) break
     const startedMs = performance.now()
@@ -82,6 +82,7 @@ export async function renderPage(url: string, options: RenderPageOptions): Promi
       break
     }
     budgetMs -= performance.now() - startedMs
+    html = render()
   }
   // The browser's cache starts from exactly what the page shows: a failed or unfinished query
   // is dropped, and the page rendered again without it (else the last render is the page).

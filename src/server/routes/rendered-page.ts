@@ -60,6 +60,28 @@ function timeZoneOf(request: FastifyRequest): string {
 
 const forwardedHeaders = ['host', 'cookie', 'authorization'] as const
 
+/**
+ * The page being rendered and the server rendering it. The renderer's transport is one per
+ * process (the bundle is imported once), while a process may run several servers (tests do):
+ * each render's API requests go to its own server, whichever registered last.
+ */
+const renders = new AsyncLocalStorage<{ app: FastifyInstance; request: FastifyRequest }>()
+
+async function answerInProcess(path: string): Promise<Response> {
+  const render = renders.getStore()
+  if (render === undefined) throw new Error(`GET ${path} outside a page render`)
+  const headers: Record<string, string> = { accept: 'application/json' }
+  for (const name of forwardedHeaders) {
+    const value = render.request.headers[name]
+    if (typeof value === 'string') headers[name] = value
+  }
+  const answer = await render.app.inject({ method: 'GET', url: path, headers })
+  return new Response(answer.body, {
+    status: answer.statusCode,
+    headers: { 'content-type': String(answer.headers['content-type'] ?? 'application/json') },
+  })
+}
+
 export function registerRenderedPage(
   app: FastifyInstance,
   options: { renderer: PageRenderer; template: string; dataBudgetMs: number },
@@ -69,26 +91,11 @@ export function registerRenderedPage(
   if (rootAt < 0) throw new Error(`index.html has no ${rootElement} to render into`)
   const head = template.slice(0, rootAt) + '<div id="root">'
   const tail = template.slice(rootAt + rootElement.length)
-
-  const pages = new AsyncLocalStorage<FastifyRequest>()
-  renderer.setApiTransport(async (path) => {
-    const request = pages.getStore()
-    if (request === undefined) throw new Error(`GET ${path} outside a page render`)
-    const headers: Record<string, string> = { accept: 'application/json' }
-    for (const name of forwardedHeaders) {
-      const value = request.headers[name]
-      if (typeof value === 'string') headers[name] = value
-    }
-    const answer = await app.inject({ method: 'GET', url: path, headers })
-    return new Response(answer.body, {
-      status: answer.statusCode,
-      headers: { 'content-type': String(answer.headers['content-type'] ?? 'application/json') },
-    })
-  })
+  renderer.setApiTransport(answerInProcess)
 
   async function renderInto(request: FastifyRequest, page: PassThrough): Promise<void> {
     try {
-      const rendered = await pages.run(request, () =>
+      const rendered = await renders.run({ app, request }, () =>
         renderer.renderPage(request.url, { timeZone: timeZoneOf(request), dataBudgetMs }),
       )
       page.end(
