@@ -17,6 +17,16 @@ async function expectedPage(page: Page): Promise<RunPage> {
   return runPageSchema.parse(await answer.json())
 }
 
+/** The page's console errors and warnings and uncaught errors, as they come. */
+function consoleProblems(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  return problems
+}
+
 async function rememberZone(context: BrowserContext, url: string) {
   await context.addCookies([{ name: timeZoneCookie, value: 'Europe%2FBerlin', url }])
 }
@@ -43,11 +53,7 @@ test('hydrates the same rows without re-creating them, then opens a run', async 
   context,
   runboard,
 }) => {
-  const problems: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
-  })
-  page.on('pageerror', (error) => problems.push(error.message))
+  const problems = consoleProblems(page)
   await rememberZone(context, runboard.url)
   // Before any script of the page: keep the first row the HTML parser made, and count rows
   // that leave the document.
@@ -103,12 +109,64 @@ test('hydrates the same rows without re-creating them, then opens a run', async 
   expect(apiCalls.filter((url) => url.includes('/runs?') && url.includes('page=2'))).toEqual([])
 })
 
+test("an open run's drawer comes with the page, is hydrated in place and then closes", async ({
+  browser,
+  page,
+  context,
+  runboard,
+}) => {
+  const failed = (await expectedPage(page)).items.find((run) => run.error !== undefined)
+  if (!failed?.error) throw new Error('page 2 has no failed run with an error')
+  const link = `${deepLink}&run=${failed.id}`
+  const errorLine = failed.error.split('\n')[0] ?? ''
+
+  // Without JavaScript the drawer is there, with the run's error.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, baseURL: runboard.url })
+  const plain = await noScript.newPage()
+  await plain.goto(link)
+  await expect(plain.getByRole('dialog', { name: new RegExp(failed.id) })).toContainText(errorLine)
+  await noScript.close()
+
+  const problems = consoleProblems(page)
+  await rememberZone(context, runboard.url)
+  await page.addInitScript(() => {
+    const seen = window as unknown as { firstDialog?: Element | null | undefined }
+    new MutationObserver(() => {
+      seen.firstDialog ??= document.querySelector('[role="dialog"]')
+    }).observe(document, { childList: true, subtree: true })
+  })
+  await page.goto(link)
+  const dialog = page.getByRole('dialog', { name: new RegExp(failed.id) })
+  await expect(dialog).toContainText(errorLine)
+  // Hydrated: focus moves into the drawer, as when a click opens it.
+  await expect(dialog).toBeFocused()
+  const sameDialog = await page.evaluate(() => {
+    const seen = window as unknown as { firstDialog?: Element | null | undefined }
+    return (
+      seen.firstDialog != null && seen.firstDialog === document.querySelector('[role="dialog"]')
+    )
+  })
+  expect(sameDialog).toBe(true)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page).not.toHaveURL(/run=/)
+  expect(problems).toEqual([])
+})
+
 test('a first visit (no zone cookie yet) renders in the browser zone and remembers it', async ({
   page,
   context,
 }) => {
+  const problems = consoleProblems(page)
+  const pageRequests: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/api/sources/demo-puq/runs?')) pageRequests.push(request.url())
+  })
   await page.goto(deepLink)
   await expect(page.locator('table tbody tr time').first()).toContainText(/CET/)
   const cookies = await context.cookies()
   expect(cookies.find((cookie) => cookie.name === timeZoneCookie)?.value).toBe('Europe%2FBerlin')
+  // Drawn afresh in the browser's zone, from the data the page came with.
+  expect(pageRequests.filter((url) => url.includes('page=2'))).toEqual([])
+  expect(problems).toEqual([])
 })

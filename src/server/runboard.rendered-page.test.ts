@@ -94,6 +94,33 @@ describe('a server-rendered runs page', () => {
     expect(embeddedState(bogus.body).timeZone).toBe('UTC')
   })
 
+  it("holds an open run's drawer, with its error, and says the drawer's code is needed", async () => {
+    const failed = firstPage.items.find((run) => run.error !== undefined)
+    if (!failed?.error) throw new Error('no failed run with an error')
+    const page = await server.get(`${deepLink}&run=${failed.id}`, { headers: html })
+    const dialogAt = page.body.indexOf('role="dialog"')
+    expect(dialogAt).toBeGreaterThan(0)
+    const drawer = page.body.slice(dialogAt)
+    expect(drawer).toContain(`title="${failed.id}"`)
+    // The error as the drawer shows it, escaped like any text (it may hold HTML).
+    const errorLine = failed.error.split('\n')[0] ?? ''
+    const escaped = errorLine
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+      .replaceAll('"', '&quot;')
+      .replaceAll("'", '&#x27;')
+    expect(drawer).toContain(escaped)
+    const state = embeddedState(page.body)
+    expect(state.lazy).toEqual(['run-drawer'])
+    const detail = state.queries.find(
+      (query) => query.queryKey[2] === 'detail' && query.queryKey[3] === failed.id,
+    )
+    expect(detail?.state.status).toBe('success')
+    // Without an open run the page needs no lazy code to hydrate.
+    expect(embeddedState((await server.get(deepLink, { headers: html })).body).lazy).toEqual([])
+  })
+
   it('asks its own server for the data, after another server in the process came and went', async () => {
     // The renderer bundle is loaded once per process; the e2e workers run several servers.
     const other = await startTestServer({ RUNBOARD_DEMO: '1' }, { distDir })

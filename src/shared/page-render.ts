@@ -38,6 +38,8 @@ export const pageStateSchema = z.object({
   queries: z.unknown(),
   timeZone: z.string(),
   renderedAtMs: z.number(),
+  /** The lazily loaded components the page holds, which the browser loads before hydrating. */
+  lazy: z.array(z.string()),
 })
 export type PageState = z.infer<typeof pageStateSchema>
 

@@ -14,12 +14,16 @@ import { AppProviders } from './app/providers'
 import { createQueryClient } from './app/query-client'
 import { createMemoryHistory } from './lib/navigation'
 import { setLocalTimeZone } from './lib/format'
+import { preloadLazy, renderedLazyNames } from './lib/preloadable-lazy'
 import { setRenderClock } from './lib/use-now'
 
 export { setApiTransport } from './lib/api-client'
 
-/** The sources, then their rows and workflows, then what those rows lead to (an open run). */
-const maxRounds = 3
+/**
+ * The sources; then the rows, the workflows and an open run; then what the run leads to (its
+ * failure group).
+ */
+const maxRounds = 4
 
 function isEnabled(query: Query): boolean {
   const { enabled } = query.options as { enabled?: boolean | ((query: Query) => boolean) }
@@ -51,16 +55,23 @@ export async function renderPage(url: string, options: RenderPageOptions): Promi
   const client = createQueryClient({ retry: false })
   const history = createMemoryHistory(url)
   const renderedAtMs = Date.now()
+  // Every lazy component's code is at hand before the first render (the first page loads it).
+  await preloadLazy()
+  let lazyNames: string[] = []
   const render = () => {
     // Both are read while rendering only, and rendering is synchronous: no other page sees them.
     setLocalTimeZone(options.timeZone)
     setRenderClock(renderedAtMs)
     try {
-      return renderToString(
-        <StrictMode>
-          <AppProviders queryClient={client} history={history} />
-        </StrictMode>,
+      const { result, names } = renderedLazyNames(() =>
+        renderToString(
+          <StrictMode>
+            <AppProviders queryClient={client} history={history} />
+          </StrictMode>,
+        ),
       )
+      lazyNames = names
+      return result
     } finally {
       setLocalTimeZone(undefined)
       setRenderClock(undefined)
@@ -93,7 +104,12 @@ export async function renderPage(url: string, options: RenderPageOptions): Promi
     client.removeQueries({ predicate: isUnanswered })
     html = render()
   }
-  const state = { queries: dehydrate(client), timeZone: options.timeZone, renderedAtMs }
+  const state = {
+    queries: dehydrate(client),
+    timeZone: options.timeZone,
+    renderedAtMs,
+    lazy: lazyNames,
+  }
   client.clear()
   return { html, state }
 }

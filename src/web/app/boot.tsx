@@ -1,8 +1,8 @@
 /**
  * Boots the SPA once its code has arrived. A page the server rendered (its state is embedded
  * beside it) is hydrated from that state: the same cache, the same clock and, when the server
- * rendered in this browser's zone, the same times, so nothing is fetched or drawn twice.
- * Otherwise the first queries claim the early API responses (see lib/early-fetch.ts) and React
+ * rendered in this browser's zone, the same times, so nothing is fetched or drawn twice (in
+ * another zone, it is drawn afresh from the same data). Without it the first queries claim the early API responses (see lib/early-fetch.ts) and React
  * renders from scratch.
  */
 import { hydrate, type DehydratedState } from '@tanstack/react-query'
@@ -11,6 +11,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import * as z from 'zod/mini'
 import { pageStateElementId, pageStateSchema, timeZoneCookie } from '../../shared/page-render'
 import { localTimeZone } from '../lib/format'
+import { preloadLazy } from '../lib/preloadable-lazy'
 import { setRenderClock } from '../lib/use-now'
 import { AppProviders } from './providers'
 import { createQueryClient } from './query-client'
@@ -59,13 +60,26 @@ const app = (
     <HydrationDone />
   </StrictMode>
 )
-const state = renderedState()
-if (state !== undefined && state.timeZone === zone) {
+async function start(root: HTMLElement) {
+  const state = renderedState()
+  if (state === undefined) {
+    createRoot(root).render(app)
+    return
+  }
+  // The page's lazy parts (an open drawer) must render at once, as on the server. If their code
+  // does not arrive, React renders them in the browser when it does.
+  await preloadLazy(state.lazy).catch(() => undefined)
+  // The data is right in any zone: the page starts from it either way.
   hydrate(queryClient, state.queries)
   setRenderClock(state.renderedAtMs)
-  hydrateRoot(container, app)
-} else {
-  // Rendered in another zone (a first visit, before the cookie): every time would be wrong.
-  container.replaceChildren()
-  createRoot(container).render(app)
+  if (state.timeZone === zone) {
+    hydrateRoot(root, app)
+    return
+  }
+  // Rendered in another zone (a first visit, before the cookie): every time would be wrong, so
+  // the page is drawn afresh, from the same data. React swaps the server's markup for it in
+  // one commit (no blank page in between).
+  createRoot(root).render(app)
 }
+
+void start(container)

@@ -5,12 +5,12 @@
  * each other.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { Button } from '../../components/ui/button'
 import { Skeleton } from '../../components/ui/skeleton'
 import { describeError } from '../../lib/describe-error'
 import type { OutcomeWindow } from '../../lib/outcome-windows'
-import { useIsHydrated } from '../../lib/use-hydrated'
+import { preloadableLazy } from '../../lib/preloadable-lazy'
 import { useNow } from '../../lib/use-now'
 import { presetFrom } from '../../../shared/run-range'
 import { sourceQueries } from '../../features/sources/api/fetch-sources'
@@ -32,12 +32,14 @@ import { onSource, runsListParams } from '../../../shared/runs-view'
 import { allSourcesId } from '../../../shared/model'
 import { allSourcesSource, withRunSource } from './all-sources'
 
-// The drawer (timeline maths, dialog) is not needed for the first rows: it loads when a run opens.
-const loadRunDrawer = () =>
+// The drawer (timeline maths, dialog) is not needed for the first rows: it loads when a run
+// opens, or before hydrating a page the server rendered it in.
+const runDrawer = preloadableLazy('run-drawer', () =>
   import('../../features/run-detail/components/run-drawer').then((module) => ({
     default: module.RunDrawer,
-  }))
-const RunDrawer = lazy(loadRunDrawer)
+  })),
+)
+const RunDrawer = runDrawer.Component
 
 /**
  * The chart follows a preset range: its window is the preset's, and the last hour (shorter
@@ -64,8 +66,6 @@ export function RunsRoute() {
   const queryClient = useQueryClient()
   const sources = useQuery(sourceQueries.list())
   const now = useNow(60_000)
-  // The drawer is the browser's: a server-rendered deep link opens it once the page hydrates.
-  const isHydrated = useIsHydrated()
 
   // A deep link names its source: ask for its runs now, alongside the sources.
   const {
@@ -106,7 +106,7 @@ export function RunsRoute() {
   useEffect(() => {
     if (runId === undefined || deepRunSource === undefined) return
     // A failed load is the lazy drawer's to show; here it is only a head start.
-    loadRunDrawer().catch(() => undefined)
+    runDrawer.preload().catch(() => undefined)
     prefetch(queryClient, runDetailQueries.detail({ source: deepRunSource, runId }))
   }, [queryClient, runId, deepRunSource])
 
@@ -205,7 +205,7 @@ export function RunsRoute() {
         />
       )}
       renderOpenRun={({ runId, onClose }) =>
-        openRunSource === undefined || !isHydrated ? null : (
+        openRunSource === undefined ? null : (
           <Suspense fallback={null}>
             <RunDrawer
               source={openRunSource}

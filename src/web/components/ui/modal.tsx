@@ -1,9 +1,13 @@
 /**
- * The one modal primitive (the run drawer and the shortcuts help): a portal with a backdrop and
- * a `role="dialog"` panel that owns what a modal must. Focus moves into the panel when it mounts
+ * The one modal primitive (the run drawer and the shortcuts help): a fixed layer with a backdrop
+ * and a `role="dialog"` panel that owns what a modal must. Focus moves into the panel when it mounts
  * and back out when it unmounts (closed by Escape, a button or the browser's back button alike),
  * Tab wraps inside it, Escape closes it from anywhere on the page, and the page behind stays
  * still.
+ *
+ * Rendered in place, not in a portal: the server renders a deep link's open drawer (a portal
+ * cannot be rendered there), and the browser hydrates that very markup. The layer is fixed and
+ * above everything, and no ancestor of it makes a containing block or a stacking context.
  *
  * Not the native `<dialog>` with `showModal()`: jsdom (the component tests) has no
  * `showModal`, so the focus rules could only be tested in a browser, and a widget inside that
@@ -11,7 +15,6 @@
  * dialog's close request does not consult in every engine.
  */
 import { useEffect, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react'
-import { createPortal } from 'react-dom'
 
 const focusableSelector =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
@@ -36,7 +39,7 @@ export function Modal(props: ModalProps) {
   useModalFocus(props.initialFocusRef ?? panelRef, returnFocusTo)
   useEscapeCloses(onClose)
 
-  return createPortal(
+  return (
     <div className={props.layerClassName}>
       <div aria-hidden="true" className={props.backdropClassName} onClick={onClose} />
       <div
@@ -50,8 +53,7 @@ export function Modal(props: ModalProps) {
       >
         {children}
       </div>
-    </div>,
-    document.body,
+    </div>
   )
 }
 
