@@ -121,6 +121,21 @@ describe('a server-rendered runs page', () => {
     expect(embeddedState((await server.get(deepLink, { headers: html })).body).lazy).toEqual([])
   })
 
+  it('sends the next reader of the same view the page it kept, and renders another zone anew', async () => {
+    const view = `${deepLink}&page=3`
+    const first = await server.get(view, { headers: html })
+    expect(first.headers.get('server-timing')).toBe('page;desc=rendered')
+    const again = await server.get(view, { headers: html })
+    expect(again.headers.get('server-timing')).toMatch(/^page;desc=(fresh|revalidated)$/)
+    expect(again.body).toBe(first.body)
+    expect(again.headers.get('cache-control')).toBe('private, no-cache')
+    const elsewhere = await server.get(view, {
+      headers: { ...html, cookie: `${timeZoneCookie}=${encodeURIComponent('Asia/Tokyo')}` },
+    })
+    expect(elsewhere.headers.get('server-timing')).toBe('page;desc=rendered')
+    expect(embeddedState(elsewhere.body).timeZone).toBe('Asia/Tokyo')
+  })
+
   it('asks its own server for the data, after another server in the process came and went', async () => {
     // The renderer bundle is loaded once per process; the e2e workers run several servers.
     const other = await startTestServer({ RUNBOARD_DEMO: '1' }, { distDir })

@@ -11,6 +11,7 @@ import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import type { RenderedPage, RenderPageOptions } from '../shared/page-render'
 import { AppProviders } from './app/providers'
+import { sourceQueries } from './features/sources/api/fetch-sources'
 import { createQueryClient } from './app/query-client'
 import { createMemoryHistory } from './lib/navigation'
 import { setLocalTimeZone } from './lib/format'
@@ -19,11 +20,8 @@ import { setRenderClock } from './lib/use-now'
 
 export { setApiTransport } from './lib/api-client'
 
-/**
- * The sources; then the rows, the workflows and an open run; then what the run leads to (its
- * failure group).
- */
-const maxRounds = 4
+/** After the sources: the rows, the workflows and an open run; then its failure group. */
+const maxRounds = 3
 
 function isEnabled(query: Query): boolean {
   const { enabled } = query.options as { enabled?: boolean | ((query: Query) => boolean) }
@@ -82,17 +80,20 @@ export async function renderPage(url: string, options: RenderPageOptions): Promi
   // slowly either way, and only a slow store or vendor is worth sending the page without rows.
   // Every fetch is followed by a render: the HTML always shows all the data the state holds.
   let budgetMs = options.dataBudgetMs
+  const fetchedInTime = async (work: Promise<unknown>[]) => {
+    const startedMs = performance.now()
+    const settled = await settledWithin(Promise.allSettled(work), budgetMs)
+    budgetMs -= performance.now() - startedMs
+    return settled
+  }
+  // Every view starts from the sources: asked before the first render, a render (the costly
+  // part) is not spent on learning that.
+  const hasSources = await fetchedInTime([client.query(sourceQueries.list())])
   let html = render()
-  for (let round = 0; round < maxRounds; round += 1) {
+  for (let round = 0; hasSources && round < maxRounds; round += 1) {
     const queries = wanted(client)
     if (queries.length === 0) break
-    const startedMs = performance.now()
-    if (
-      !(await settledWithin(Promise.allSettled(queries.map((query) => query.fetch())), budgetMs))
-    ) {
-      break
-    }
-    budgetMs -= performance.now() - startedMs
+    if (!(await fetchedInTime(queries.map((query) => query.fetch())))) break
     html = render()
   }
   // The browser's cache starts from exactly what the page shows: a failed or unfinished query

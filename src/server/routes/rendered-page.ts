@@ -5,6 +5,8 @@
  * API requests are answered in-process, through every hook a browser's request meets (the
  * Host check, the access guard with the reader's own cookie or token). Past the data budget,
  * or if rendering fails, the page goes out as the plain SPA shell and the browser fills it in.
+ * A rendered page is kept for the next reader of the same view while its answers hold (see
+ * rendered-page-cache.ts); `Server-Timing: page;desc=…` says whether it was rendered.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { existsSync } from 'node:fs'
@@ -21,6 +23,7 @@ import {
   type PageRenderer,
 } from '../../shared/page-render'
 import { cookieValue } from '../access-guard'
+import { RenderedPageCache, type PageApiAnswer } from './rendered-page-cache'
 
 const rootElement = '<div id="root"></div>'
 
@@ -60,25 +63,52 @@ function timeZoneOf(request: FastifyRequest): string {
 
 const forwardedHeaders = ['host', 'cookie', 'authorization'] as const
 
+/** A render in progress: its server and reader, and the API answers it was given. */
+type Render = {
+  app: FastifyInstance
+  request: FastifyRequest
+  answers: PageApiAnswer[]
+  /** Requests not answered yet; a page rendered before they were is never kept. */
+  unanswered: number
+}
+
 /**
  * The page being rendered and the server rendering it. The renderer's transport is one per
  * process (the bundle is imported once), while a process may run several servers (tests do):
  * each render's API requests go to its own server, whichever registered last.
  */
-const renders = new AsyncLocalStorage<{ app: FastifyInstance; request: FastifyRequest }>()
+const renders = new AsyncLocalStorage<Render>()
+
+/** An API GET answered in-process, through every hook a browser's request meets. */
+async function askInProcess(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  path: string,
+): Promise<PageApiAnswer & { contentType: string }> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  for (const name of forwardedHeaders) {
+    const value = request.headers[name]
+    if (typeof value === 'string') headers[name] = value
+  }
+  const answer = await app.inject({ method: 'GET', url: path, headers })
+  return {
+    path,
+    status: answer.statusCode,
+    body: answer.body,
+    contentType: String(answer.headers['content-type'] ?? 'application/json'),
+  }
+}
 
 async function answerInProcess(path: string): Promise<Response> {
   const render = renders.getStore()
   if (render === undefined) throw new Error(`GET ${path} outside a page render`)
-  const headers: Record<string, string> = { accept: 'application/json' }
-  for (const name of forwardedHeaders) {
-    const value = render.request.headers[name]
-    if (typeof value === 'string') headers[name] = value
-  }
-  const answer = await render.app.inject({ method: 'GET', url: path, headers })
+  render.unanswered += 1
+  const answer = await askInProcess(render.app, render.request, path)
+  render.unanswered -= 1
+  render.answers.push({ path, status: answer.status, body: answer.body })
   return new Response(answer.body, {
-    status: answer.statusCode,
-    headers: { 'content-type': String(answer.headers['content-type'] ?? 'application/json') },
+    status: answer.status,
+    headers: { 'content-type': answer.contentType },
   })
 }
 
@@ -92,15 +122,17 @@ export function registerRenderedPage(
   const head = template.slice(0, rootAt) + '<div id="root">'
   const tail = template.slice(rootAt + rootElement.length)
   renderer.setApiTransport(answerInProcess)
+  const cache = new RenderedPageCache({ maxEntries: 100, freshMs: 1_000, maxAgeMs: 10_000 })
 
-  async function renderInto(request: FastifyRequest, page: PassThrough): Promise<void> {
+  async function renderInto(request: FastifyRequest, key: string, page: PassThrough) {
+    const render: Render = { app, request, answers: [], unanswered: 0 }
     try {
-      const rendered = await renders.run({ app, request }, () =>
+      const rendered = await renders.run(render, () =>
         renderer.renderPage(request.url, { timeZone: timeZoneOf(request), dataBudgetMs }),
       )
-      page.end(
-        `${rendered.html}</div><script type="application/json" id="${pageStateElementId}">${serializePageState(rendered.state)}</script>${tail}`,
-      )
+      const body = `${rendered.html}</div><script type="application/json" id="${pageStateElementId}">${serializePageState(rendered.state)}</script>`
+      page.end(body + tail)
+      if (render.unanswered === 0) cache.keep(key, body, render.answers)
     } catch (error) {
       // The shell still works: the browser renders the page and asks for its data itself.
       request.log.error({ err: error }, 'server rendering failed; sent the page unrendered')
@@ -117,17 +149,24 @@ export function registerRenderedPage(
         brotliOptions: { flush: constants.BROTLI_OPERATION_FLUSH },
       },
     },
-    (request, reply: FastifyReply) => {
-      const page = new PassThrough()
-      page.write(head)
-      void renderInto(request, page)
+    async (request, reply: FastifyReply) => {
       // The page holds the reader's data: no shared cache may keep it, and it varies by cookie.
-      return reply
+      void reply
         .code(200)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'private, no-cache')
         .header('vary', 'cookie')
-        .send(page)
+      const key = `${timeZoneOf(request)} ${request.url}`
+      const kept = await cache.lookup(key, (path) => askInProcess(app, request, path))
+      if (kept !== undefined) {
+        return reply
+          .header('server-timing', `page;desc=${kept.outcome}`)
+          .send(head + kept.page + tail)
+      }
+      const page = new PassThrough()
+      page.write(head)
+      void renderInto(request, key, page)
+      return reply.header('server-timing', 'page;desc=rendered').send(page)
     },
   )
 }

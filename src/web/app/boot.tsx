@@ -7,6 +7,7 @@
  */
 import { hydrate, type DehydratedState } from '@tanstack/react-query'
 import { StrictMode, useEffect } from 'react'
+import { flushSync } from 'react-dom'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import * as z from 'zod/mini'
 import { pageStateElementId, pageStateSchema, timeZoneCookie } from '../../shared/page-render'
@@ -60,26 +61,31 @@ const app = (
     <HydrationDone />
   </StrictMode>
 )
-async function start(root: HTMLElement) {
-  const state = renderedState()
+function start(root: HTMLElement, state: ReturnType<typeof renderedState>) {
   if (state === undefined) {
     createRoot(root).render(app)
     return
   }
-  // The page's lazy parts (an open drawer) must render at once, as on the server. If their code
-  // does not arrive, React renders them in the browser when it does.
-  await preloadLazy(state.lazy).catch(() => undefined)
   // The data is right in any zone: the page starts from it either way.
   hydrate(queryClient, state.queries)
-  setRenderClock(state.renderedAtMs)
-  if (state.timeZone === zone) {
-    hydrateRoot(root, app)
+  if (state.timeZone !== zone) {
+    // Rendered in another zone (a first visit, before the cookie): every time would be wrong.
+    // The page is drawn afresh from the same data, on this browser's clock, in one synchronous
+    // commit: no blank page in between, and no click lands on a row about to be replaced.
+    flushSync(() => createRoot(root).render(app))
     return
   }
-  // Rendered in another zone (a first visit, before the cookie): every time would be wrong, so
-  // the page is drawn afresh, from the same data. React swaps the server's markup for it in
-  // one commit (no blank page in between).
-  createRoot(root).render(app)
+  setRenderClock(state.renderedAtMs)
+  hydrateRoot(root, app)
 }
 
-void start(container)
+const state = renderedState()
+if (state === undefined || state.lazy.length === 0) {
+  start(container, state)
+} else {
+  // The page's lazy parts (an open drawer) must render at once, as on the server. If their code
+  // does not arrive, React renders them in the browser when it does.
+  void preloadLazy(state.lazy)
+    .catch(() => undefined)
+    .then(() => start(container, state))
+}
