@@ -2,7 +2,7 @@
  * Bundle: how much JavaScript and CSS the /runs page fetched before its first row appeared
  * (cold deep link in headless Chromium; every body gzipped here with zlib level 9, so the
  * figure does not depend on the server's own compression), and the gzip size of everything in
- * dist/assets. Budget: <= 130 kB (1000 bytes) of gzip JavaScript before the first row.
+ * dist/assets. Budget: <= 100 kB (1000 bytes) of gzip JavaScript before the first row.
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -17,7 +17,7 @@ import { setSandboxFaults } from './lib/sandbox-control'
 import { startServerChild } from './lib/spawn-server'
 import { fmtKb, sum } from './lib/stats'
 
-const budgetBytes = 130_000
+const budgetBytes = 100_000
 const gzipSize = (body: Buffer): number => gzipSync(body, { level: 9 }).length
 
 type Kind = 'js' | 'css' | 'html' | 'api' | 'other'
@@ -204,7 +204,7 @@ export const bundlePart: Part = {
           `${fmtKb(jsBefore)} in ${beforeFiles.filter((entry) => entry.kind === 'js').length} file(s)`,
           '<=',
           budgetBytes,
-          '<= 130 kB',
+          '<= 100 kB',
         ),
         ...compositionRow,
         infoRow('CSS fetched before the first row (gzip)', fmtKb(cssBefore)),
