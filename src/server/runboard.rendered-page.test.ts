@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
 import { runPageSchema, type RunPage } from '../shared/model'
 import { pageStateSchema, timeZoneCookie } from '../shared/page-render'
-import { startTestServer, waitForLive, type TestServer } from './testing/harness'
+import {
+  startTestSandbox,
+  startTestServer,
+  waitForLive,
+  type Sandbox,
+  type TestServer,
+} from './testing/harness'
 
 const distDir = resolve(import.meta.dirname, '..', '..', 'dist')
 const deepLink = '/runs?source=demo-puq&status=failed'
@@ -162,5 +168,35 @@ describe('a runs page whose source has not answered yet', () => {
     expect(page.body).not.toMatch(/>run_[a-z0-9]+<\/a>/)
     const state = embeddedState(page.body)
     expect(state.queries.some(isRunsList)).toBe(false)
+  })
+})
+
+describe('a runs page whose source rejects its key', () => {
+  let upstream: Sandbox
+  let server: TestServer
+  beforeAll(async () => {
+    upstream = await startTestSandbox({ apiKey: 'the-right-key', runs: 200 })
+    server = await startTestServer(
+      { PUQ_API_KEY: 'not-the-right-key', PUQ_BASE_URL: upstream.puqBaseUrl },
+      { distDir },
+    )
+  })
+  afterAll(async () => {
+    await server.close()
+    await upstream.close()
+  })
+
+  it('goes out without the failed answer, for the browser to ask and explain in place', async () => {
+    const runs = await server.get('/api/sources/puq/runs?status=failed&page=1&pageSize=20')
+    expect(runs.status).toBe(502)
+    const page = await server.get('/runs?source=puq&status=failed', { headers: html })
+    expect(page.status).toBe(200)
+    // The page around the table is rendered; the table's answer is not embedded, so the
+    // browser's own request shows the error as without server rendering.
+    expect(page.body).toContain('Skip to content')
+    expect(page.body).not.toMatch(/>run_[a-z0-9]+<\/a>/)
+    const state = embeddedState(page.body)
+    expect(state.queries.some(isRunsList)).toBe(false)
+    expect(state.queries.every((query) => query.state.status === 'success')).toBe(true)
   })
 })
