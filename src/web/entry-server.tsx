@@ -11,7 +11,11 @@ import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import type { RenderedPage, RenderPageOptions } from '../shared/page-render'
 import { AppProviders } from './app/providers'
+import { askDeepLink } from './app/routes/runs-deep-link'
+import { parseRunsSearch, type RunsSearch } from './features/runs/runs-search'
 import { sourceQueries } from './features/sources/api/fetch-sources'
+import { parseSearch } from './lib/search-serializer'
+import { allSourcesId } from '../shared/model'
 import { createQueryClient } from './app/query-client'
 import { createMemoryHistory } from './lib/navigation'
 import { setLocalTimeZone } from './lib/format'
@@ -34,6 +38,22 @@ function wanted(client: QueryClient): Query[] {
     .getQueryCache()
     .findAll({ predicate: (query) => query.state.status === 'pending' && isEnabled(query) })
     .filter((query) => query.state.fetchStatus === 'idle')
+}
+
+/**
+ * The runs view a `/runs` address shows, if it names a source the server has: an unknown one
+ * is corrected by the page (to the first source), and asked for then, never uncorrected.
+ */
+function knownDeepLink(url: string, client: QueryClient): RunsSearch | undefined {
+  const { pathname, search } = new URL(url, 'http://runboard.invalid')
+  if (pathname !== '/runs') return undefined
+  const view = parseRunsSearch(parseSearch(search))
+  const sources = client.getQueryData(sourceQueries.list().queryKey)?.items ?? []
+  const known =
+    sources.length > 1
+      ? [...sources.map((source) => source.id), allSourcesId]
+      : sources.map((source) => source.id)
+  return view.source !== undefined && known.includes(view.source) ? view : undefined
 }
 
 async function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
@@ -86,9 +106,12 @@ export async function renderPage(url: string, options: RenderPageOptions): Promi
     budgetMs -= performance.now() - startedMs
     return settled
   }
-  // Every view starts from the sources: asked before the first render, a render (the costly
-  // part) is not spent on learning that.
+  // Every view starts from the sources, and a deep link to runs names what else it shows:
+  // both are asked before the first render, so that renders (the costly part) are not spent
+  // on learning what to ask. What the page asks beyond that, the loop below finds.
   const hasSources = await fetchedInTime([client.query(sourceQueries.list())])
+  const deepLink = hasSources ? knownDeepLink(url, client) : undefined
+  if (deepLink !== undefined) await fetchedInTime(askDeepLink(client, deepLink, renderedAtMs))
   let html = render()
   for (let round = 0; hasSources && round < maxRounds; round += 1) {
     const queries = wanted(client)

@@ -15,8 +15,6 @@ import { useNow } from '../../lib/use-now'
 import { presetFrom } from '../../../shared/run-range'
 import { sourceQueries } from '../../features/sources/api/fetch-sources'
 import { SyncBanner } from '../../features/sources/components/sync-banner'
-import { runQueries } from '../../features/runs/api/run-queries'
-import { runDetailQueries } from '../../features/run-detail/api/run-detail-queries'
 import { OutcomesPanel } from '../../features/outcomes/components/outcomes-panel'
 import type { BucketSelection } from '../../features/outcomes/outcome-figures'
 import { RunsPage } from '../../features/runs/components/runs-page'
@@ -27,10 +25,10 @@ import { failuresHref } from '../../features/failures/failures-search'
 import { UrlCorrectionsNotice } from '../../features/runs/components/url-corrections-notice'
 import { useCorrectedUrl } from '../../features/runs/use-corrected-url'
 import { useRunsSearch, useSetRunsSearch } from '../../features/runs/use-runs-search'
-import { prefetch } from '../../lib/prefetch'
-import { onSource, runsListParams } from '../../../shared/runs-view'
+import { onSource } from '../../../shared/runs-view'
 import { allSourcesId } from '../../../shared/model'
 import { allSourcesSource, withRunSource } from './all-sources'
+import { askDeepLink } from './runs-deep-link'
 
 // The drawer (timeline maths, dialog) is not needed for the first rows: it loads when a run
 // opens, or before hydrating a page the server rendered it in.
@@ -67,48 +65,15 @@ export function RunsRoute() {
   const sources = useQuery(sourceQueries.list())
   const now = useNow(60_000)
 
-  // A deep link names its source: ask for its runs now, alongside the sources.
-  const {
-    source: sourceId,
-    q,
-    workflow,
-    status,
-    failure,
-    range,
-    from,
-    to,
-    sort,
-    page,
-    pageSize,
-  } = search
+  // A deep link asks for its rows, workflows and open run now, alongside the sources, and
+  // for the drawer's code, not after the sources, the table and the drawer's chunk have come
+  // in one after another. What is cached and fresh is not asked again.
   useEffect(() => {
-    if (sourceId === undefined) return
-    const view = {
-      source: sourceId,
-      q,
-      workflow,
-      status,
-      failure,
-      range,
-      from,
-      to,
-      sort,
-      page,
-      pageSize,
-    }
-    prefetch(queryClient, runQueries.list(runsListParams(view, Date.now())))
-  }, [queryClient, sourceId, q, workflow, status, failure, range, from, to, sort, page, pageSize])
-
-  // A deep link to a run asks for it and its drawer's code now too, not after the sources,
-  // the table and the drawer's chunk have come in one after another.
-  const { run: runId, runSource } = search
-  const deepRunSource = sourceId === allSourcesId ? runSource : sourceId
-  useEffect(() => {
-    if (runId === undefined || deepRunSource === undefined) return
-    // A failed load is the lazy drawer's to show; here it is only a head start.
-    runDrawer.preload().catch(() => undefined)
-    prefetch(queryClient, runDetailQueries.detail({ source: deepRunSource, runId }))
-  }, [queryClient, runId, deepRunSource])
+    // A failed load is the lazy drawer's to show, and a failed answer its query's: here they
+    // are only a head start.
+    if (search.run !== undefined) runDrawer.preload().catch(() => undefined)
+    for (const ask of askDeepLink(queryClient, search, Date.now())) ask.catch(() => undefined)
+  }, [queryClient, search])
 
   const items = sources.data?.items
   const first = items?.[0]
