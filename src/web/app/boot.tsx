@@ -2,8 +2,8 @@
  * Boots the SPA once its code has arrived. A page the server rendered (its state is embedded
  * beside it) is hydrated from that state: the same cache, the same clock and, when the server
  * rendered in this browser's zone, the same times, so nothing is fetched or drawn twice (in
- * another zone, it is drawn afresh from the same data). Without it the first queries claim the early API responses (see lib/early-fetch.ts) and React
- * renders from scratch.
+ * another zone, it is drawn afresh from the same data). Without it the first queries claim the
+ * early API responses (see lib/early-fetch.ts) and React renders from scratch.
  */
 import { hydrate, type DehydratedState } from '@tanstack/react-query'
 import { StrictMode, useEffect } from 'react'
