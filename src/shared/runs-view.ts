@@ -141,10 +141,17 @@ export function runsListParams(view: RunsView & { source: string }, nowMs: numbe
 }
 
 /**
+ * The source ids a runs address may name: the configured ones and, with more than one, `all`
+ * (the switcher's "All sources", which the server offers then).
+ */
+export function acceptedSourceIds(sourceIds: readonly string[]): readonly string[] {
+  return sourceIds.length > 1 ? [...sourceIds, allSourcesId] : sourceIds
+}
+
+/**
  * The API requests a page at this address makes first, for the server's preload links.
  * `sourceIds` are the configured sources in the order the sources list gives them: an unknown
- * source is corrected to the first, as the page does. With more than one source the server
- * offers `all` too (the switcher's "All sources"), so it is a known source here as on the page.
+ * source is corrected to the first, as the page does; `all` is known as `acceptedSourceIds` says.
  */
 export function firstApiPaths(
   pathname: string,
@@ -160,8 +167,7 @@ export function firstApiPaths(
   // Without a source the page waits for the sources list to pick one: nothing to preload.
   if (raw.source === undefined || raw.source === '') return paths
   const parsed = parseRunsView(raw)
-  const accepted = sourceIds.length > 1 ? [...sourceIds, allSourcesId] : sourceIds
-  const known = accepted.find((id) => id === parsed.source)
+  const known = acceptedSourceIds(sourceIds).find((id) => id === parsed.source)
   const sourceId = known ?? sourceIds[0]
   if (sourceId === undefined) return paths
   // As on the page: all sources have no workflow filter (a workflow id belongs to one source).

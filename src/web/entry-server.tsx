@@ -15,7 +15,7 @@ import { askDeepLink } from './app/routes/runs-deep-link'
 import { parseRunsSearch, type RunsSearch } from './features/runs/runs-search'
 import { sourceQueries } from './features/sources/api/fetch-sources'
 import { parseSearch } from './lib/search-serializer'
-import { allSourcesId } from '../shared/model'
+import { acceptedSourceIds } from '../shared/runs-view'
 import { createQueryClient } from './app/query-client'
 import { createMemoryHistory } from './lib/navigation'
 import { setLocalTimeZone } from './lib/format'
@@ -49,10 +49,7 @@ function knownDeepLink(url: string, client: QueryClient): RunsSearch | undefined
   if (pathname !== '/runs') return undefined
   const view = parseRunsSearch(parseSearch(search))
   const sources = client.getQueryData(sourceQueries.list().queryKey)?.items ?? []
-  const known =
-    sources.length > 1
-      ? [...sources.map((source) => source.id), allSourcesId]
-      : sources.map((source) => source.id)
+  const known = acceptedSourceIds(sources.map((source) => source.id))
   return view.source !== undefined && known.includes(view.source) ? view : undefined
 }
 

@@ -19,8 +19,8 @@ export function askDeepLink(
   if (source === undefined) return []
   const asks: Promise<unknown>[] = [
     client.query(runQueries.list(runsListParams({ ...search, source }, nowMs))),
+    client.query(runQueries.workflows(source)),
   ]
-  asks.push(client.query(runQueries.workflows(source)))
   // A run opened from all sources is asked of its own source (the URL says which).
   const runSource = source === allSourcesId ? search.runSource : source
   if (search.run !== undefined && runSource !== undefined) {
