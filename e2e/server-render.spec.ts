@@ -31,6 +31,42 @@ async function rememberZone(context: BrowserContext, url: string) {
   await context.addCookies([{ name: timeZoneCookie, value: 'Europe%2FBerlin', url }])
 }
 
+/**
+ * Before any script of the page: keeps the first run row the HTML parser made, and records the
+ * rows that leave the document (by their text, so that a failure tells which rows went).
+ */
+async function watchRows(page: Page) {
+  await page.addInitScript(() => {
+    const seen = window as unknown as { firstRow?: Element | null; removedRows: string[] }
+    // The runs table's first row (the chart's numbers table comes before it once it draws).
+    const runRow = () => document.querySelector('tbody tr a[href*="run="]')?.closest('tr')
+    seen.removedRows = []
+    new MutationObserver((records) => {
+      seen.firstRow ??= runRow()
+      for (const record of records) {
+        for (const node of record.removedNodes) {
+          if (node instanceof Element && (node.matches('tr') || node.querySelector('tr'))) {
+            seen.removedRows.push(node.textContent.slice(0, 80))
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true })
+  })
+}
+
+/** Whether the first run row is still the parser's node, and which rows were removed. */
+function keptRows(page: Page) {
+  return page.evaluate(() => {
+    const seen = window as unknown as { firstRow?: Element | null; removedRows: string[] }
+    return {
+      sameNode:
+        seen.firstRow != null &&
+        seen.firstRow === document.querySelector('tbody tr a[href*="run="]')?.closest('tr'),
+      removedRows: seen.removedRows,
+    }
+  })
+}
+
 test('with JavaScript disabled, a deep link shows its rows, page and filters', async ({
   browser,
   runboard,
@@ -55,28 +91,7 @@ test('hydrates the same rows without re-creating them, then opens a run', async 
 }) => {
   const problems = consoleProblems(page)
   await rememberZone(context, runboard.url)
-  // Before any script of the page: keep the first row the HTML parser made, and count rows
-  // that leave the document.
-  await page.addInitScript(() => {
-    const seen = window as unknown as {
-      firstRow?: Element | null | undefined
-      removedRows: string[]
-    }
-    // The runs table's first row (the chart's numbers table comes before it once it draws).
-    const runRow = () => document.querySelector('tbody tr a[href*="run="]')?.closest('tr')
-    seen.removedRows = []
-    new MutationObserver((records) => {
-      seen.firstRow ??= runRow()
-      for (const record of records) {
-        for (const node of record.removedNodes) {
-          if (node instanceof Element && (node.matches('tr') || node.querySelector('tr'))) {
-            // Said by its text, so that a failure tells which rows went.
-            seen.removedRows.push(node.textContent.slice(0, 80))
-          }
-        }
-      }
-    }).observe(document, { childList: true, subtree: true })
-  })
+  await watchRows(page)
   const expected = await expectedPage(page)
   const apiCalls: string[] = []
   page.on('request', (request) => {
@@ -90,18 +105,7 @@ test('hydrates the same rows without re-creating them, then opens a run', async 
   await page.locator('table tbody tr').filter({ hasText: first.id }).click()
   await expect(page.getByRole('dialog', { name: new RegExp(first.id) })).toBeVisible()
 
-  const kept = await page.evaluate(() => {
-    const seen = window as unknown as {
-      firstRow?: Element | null | undefined
-      removedRows: string[]
-    }
-    return {
-      sameNode:
-        seen.firstRow != null &&
-        seen.firstRow === document.querySelector('tbody tr a[href*="run="]')?.closest('tr'),
-      removedRows: seen.removedRows,
-    }
-  })
+  const kept = await keptRows(page)
   // Problems first: a hydration error says why rows were re-created.
   expect(problems).toEqual([])
   expect(kept).toEqual({ sameNode: true, removedRows: [] })
@@ -153,11 +157,12 @@ test("an open run's drawer comes with the page, is hydrated in place and then cl
   expect(problems).toEqual([])
 })
 
-test('a first visit (no zone cookie yet) renders in the browser zone and remembers it', async ({
+test('a first visit (no zone cookie yet) hydrates in UTC, then shows the browser zone and remembers it', async ({
   page,
   context,
 }) => {
   const problems = consoleProblems(page)
+  await watchRows(page)
   const pageRequests: string[] = []
   page.on('request', (request) => {
     if (request.url().includes('/api/sources/demo-puq/runs?')) pageRequests.push(request.url())
@@ -166,7 +171,32 @@ test('a first visit (no zone cookie yet) renders in the browser zone and remembe
   await expect(page.locator('table tbody tr time').first()).toContainText(/CET/)
   const cookies = await context.cookies()
   expect(cookies.find((cookie) => cookie.name === timeZoneCookie)?.value).toBe('Europe%2FBerlin')
-  // Drawn afresh in the browser's zone, from the data the page came with.
-  expect(pageRequests.filter((url) => url.includes('page=2'))).toEqual([])
+  // The same rows with new times, from the data the page came with.
   expect(problems).toEqual([])
+  expect(await keptRows(page)).toEqual({ sameNode: true, removedRows: [] })
+  expect(pageRequests.filter((url) => url.includes('page=2'))).toEqual([])
+})
+
+test('a click on a row before the app has loaded opens the run once it has', async ({
+  page,
+  context,
+  runboard,
+}) => {
+  await rememberZone(context, runboard.url)
+  const expected = await expectedPage(page)
+  const first = expected.items[0]
+  if (!first) throw new Error('page 2 has no runs')
+  // The app's code is held back until the row has been clicked.
+  let releaseApp = () => {}
+  const appHeld = new Promise<void>((resolve) => (releaseApp = resolve))
+  await page.route('**/assets/boot-*.js', async (route) => {
+    await appHeld
+    await route.continue()
+  })
+  await page.goto(deepLink, { waitUntil: 'domcontentloaded' })
+  await page.locator('table tbody tr').filter({ hasText: first.id }).locator('td').last().click()
+  await expect(page).not.toHaveURL(/run=/)
+  releaseApp()
+  await expect(page.getByRole('dialog', { name: new RegExp(first.id) })).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`[?&]run=${first.id}`))
 })

@@ -1,17 +1,17 @@
 /**
  * Boots the SPA once its code has arrived. A page the server rendered (its state is embedded
- * beside it) is hydrated from that state: the same cache, the same clock and, when the server
- * rendered in this browser's zone, the same times, so nothing is fetched or drawn twice (in
- * another zone, it is drawn afresh from the same data). Without it the first queries claim the
- * early API responses (see lib/early-fetch.ts) and React renders from scratch.
+ * beside it) is hydrated from that state: the same cache, clock and zone, so nothing is fetched
+ * or drawn twice. Without it the first queries claim the early API responses (see
+ * lib/early-fetch.ts) and React renders from scratch. Either way, what the reader clicked
+ * meanwhile happens once the app is live (lib/early-input.ts).
  */
 import { hydrate, type DehydratedState } from '@tanstack/react-query'
-import { StrictMode, useEffect } from 'react'
-import { flushSync } from 'react-dom'
+import { StrictMode, useEffect, useSyncExternalStore } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import * as z from 'zod/mini'
 import { pageStateElementId, pageStateSchema, timeZoneCookie } from '../../shared/page-render'
-import { localTimeZone } from '../lib/format'
+import { localTimeZone, setLocalTimeZone } from '../lib/format'
+import { replayEarlyInput } from '../lib/early-input'
 import { preloadLazy } from '../lib/preloadable-lazy'
 import { setRenderClock } from '../lib/use-now'
 import { AppProviders } from './providers'
@@ -40,43 +40,58 @@ function renderedState() {
   }
 }
 
-/** Ends the hydration clock once the page is live (a parent's effect runs after its children's). */
-function HydrationDone() {
-  useEffect(() => setRenderClock(undefined), [])
-  return null
-}
-
-const zone = localTimeZone()
+const browserZone = localTimeZone()
 // The server renders the next page in this zone; a year is long enough to outlast a move.
-document.cookie = `${timeZoneCookie}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`
+document.cookie = `${timeZoneCookie}=${encodeURIComponent(browserZone)}; path=/; max-age=31536000; samesite=lax`
 
 const queryClient = createQueryClient()
 const history = createBrowserHistory()
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')
 
-const app = (
-  <StrictMode>
-    <AppProviders queryClient={queryClient} history={history} />
-    <HydrationDone />
-  </StrictMode>
-)
+const noSubscription = () => () => undefined
+
+/**
+ * The app, hydrated in the zone the server rendered in. A page rendered in another zone (a
+ * first visit, before the cookie) renders again in this browser's right after hydrating: the
+ * same nodes with new times, rather than a page drawn anew. Its effects run after its
+ * children's, so once they run the whole page is live.
+ */
+function LiveApp({ renderedZone }: { renderedZone: string }) {
+  // React hydrates with the server's snapshot, then renders again with the browser's.
+  const zone = useSyncExternalStore(
+    noSubscription,
+    () => browserZone,
+    () => renderedZone,
+  )
+  // Times read the zone from lib/format while rendering, children after their parent.
+  setLocalTimeZone(zone === browserZone ? undefined : zone)
+  useEffect(() => {
+    setRenderClock(undefined)
+    replayEarlyInput()
+  }, [])
+  return <AppProviders queryClient={queryClient} history={history} />
+}
+
 function start(root: HTMLElement, state: ReturnType<typeof renderedState>) {
   if (state === undefined) {
-    createRoot(root).render(app)
+    createRoot(root).render(
+      <StrictMode>
+        <LiveApp renderedZone={browserZone} />
+      </StrictMode>,
+    )
     return
   }
-  // The data is right in any zone: the page starts from it either way.
+  // The page starts from the data, the instant and the zone it was rendered with: hydration
+  // meets exactly the server's HTML, and nothing is fetched again.
   hydrate(queryClient, state.queries)
-  if (state.timeZone !== zone) {
-    // Rendered in another zone (a first visit, before the cookie): every time would be wrong.
-    // The page is drawn afresh from the same data, on this browser's clock, in one synchronous
-    // commit: no blank page in between, and no click lands on a row about to be replaced.
-    flushSync(() => createRoot(root).render(app))
-    return
-  }
   setRenderClock(state.renderedAtMs)
-  hydrateRoot(root, app)
+  hydrateRoot(
+    root,
+    <StrictMode>
+      <LiveApp renderedZone={state.timeZone} />
+    </StrictMode>,
+  )
 }
 
 const state = renderedState()

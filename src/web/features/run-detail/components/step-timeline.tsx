@@ -22,7 +22,13 @@ import { statusMeta, type StatusTone } from '../../../../shared/run-status'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { StatusBadge, statusIcons } from '../../../components/ui/status-badge'
 import { cn } from '../../../lib/cn'
-import { formatAbsoluteTime, formatDuration, plural, type TimeZoneMode } from '../../../lib/format'
+import {
+  formatAbsoluteTime,
+  formatDuration,
+  localTimeZone,
+  plural,
+  type TimeZoneMode,
+} from '../../../lib/format'
 import { layoutTimeline, type TimelineRow, type TimelineTick } from '../timeline-layout'
 import { ErrorText } from './error-text'
 
@@ -194,6 +200,7 @@ export function StepTimeline({
                 key={row.step.id}
                 row={row}
                 tz={tz}
+                zone={localTimeZone()}
                 grid={grid}
                 isSelected={row.step.id === selectedStepId}
                 onClick={onRowClick}
@@ -215,6 +222,8 @@ const StepRow = memo(function StepRow({
 }: {
   row: TimelineRow
   tz: TimeZoneMode
+  /** The reader's zone its times are in: a memoized row renders again when it changes. */
+  zone: string
   grid: CSSProperties
   isSelected: boolean
   onClick: (stepId: string, wasSelected: boolean) => void
