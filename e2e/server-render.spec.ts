@@ -37,7 +37,10 @@ async function rememberZone(context: BrowserContext, url: string) {
  */
 async function watchRows(page: Page) {
   await page.addInitScript(() => {
-    const seen = window as unknown as { firstRow?: Element | null; removedRows: string[] }
+    const seen = window as unknown as {
+      firstRow?: Element | null | undefined
+      removedRows: string[]
+    }
     // The runs table's first row (the chart's numbers table comes before it once it draws).
     const runRow = () => document.querySelector('tbody tr a[href*="run="]')?.closest('tr')
     seen.removedRows = []
@@ -57,7 +60,10 @@ async function watchRows(page: Page) {
 /** Whether the first run row is still the parser's node, and which rows were removed. */
 function keptRows(page: Page) {
   return page.evaluate(() => {
-    const seen = window as unknown as { firstRow?: Element | null; removedRows: string[] }
+    const seen = window as unknown as {
+      firstRow?: Element | null | undefined
+      removedRows: string[]
+    }
     return {
       sameNode:
         seen.firstRow != null &&
