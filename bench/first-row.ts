@@ -256,7 +256,7 @@ export const firstRowPart: Part = {
   },
 }
 
-/** A first visit renders in UTC and is drawn afresh; a returning reader's page hydrates. */
+/** A first visit hydrates in UTC, then renders in the browser's zone; a returning reader's hydrates in it. */
 const readers = [
   { key: 'firstVisit', label: 'first visit, cold, 150 ms upstream', cookie: false },
   { key: 'returning', label: 'returning reader, cold, 150 ms upstream', cookie: true },
@@ -271,9 +271,9 @@ const dialogProbe = `new MutationObserver((records, observer) => {
 
 /**
  * Time to interactive of a cold deep link: from navigation start until a click on its first
- * row has opened the drawer. Before the app's code runs a click does nothing, so it is clicked
- * again every 50 ms until one takes (on the status cell, away from the run's id link, which
- * would load the page anew).
+ * row has opened the drawer. A click before the entry chunk runs does nothing (one after it is
+ * held until the app is live), so it is clicked again every 50 ms until one takes (on the
+ * status cell, away from the run's id link, which would load the page anew).
  */
 async function timeToInteractive(
   browser: Browser,
