@@ -3,6 +3,7 @@
  * as the whole view state (reload, a fresh page, history), paging, the rejected-key error,
  * accessibility and a phone-sized window.
  */
+import { z } from 'zod'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
@@ -166,6 +167,24 @@ test.describe('runs page', () => {
     ])
     await notice.getByRole('button', { name: 'Dismiss the address notice' }).click()
     await expect(notice).toHaveCount(0)
+  })
+
+  test('names the source it shows for an unknown one, not the all-sources view', async ({
+    page,
+    request,
+  }) => {
+    // Several sources, so the switcher offers "All sources" first; the page shows the first
+    // configured source instead, and must say that one.
+    const [first] = z
+      .object({ items: z.array(z.object({ id: z.string(), label: z.string() })).min(2) })
+      .parse(await (await request.get('/api/sources')).json()).items
+    if (first === undefined) throw new Error('the server lists no sources')
+    await page.goto('/runs?source=nope')
+    await expect(page).toHaveURL(new RegExp(`/runs\\?source=${first.id}$`))
+    await expect(page.getByRole('status', { name: 'Address corrected' })).toContainText(
+      `No source named 'nope'; showing ${first.label}`,
+    )
+    await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue(first.id)
   })
 
   test('has no serious or critical accessibility violations', async ({ page }) => {

@@ -13,6 +13,8 @@ export type RenderPageOptions = {
   timeZone: string
   /** How long the page's data may take; past it the page goes out without it. */
   dataBudgetMs: number
+  /** The sources the server has: a deep link to one of them is asked for with the sources. */
+  sourceIds: readonly string[]
 }
 
 export type RenderedPage = {

@@ -44,12 +44,11 @@ function wanted(client: QueryClient): Query[] {
  * The runs view a `/runs` address shows, if it names a source the server has: an unknown one
  * is corrected by the page (to the first source), and asked for then, never uncorrected.
  */
-function knownDeepLink(url: string, client: QueryClient): RunsSearch | undefined {
+function knownDeepLink(url: string, sourceIds: readonly string[]): RunsSearch | undefined {
   const { pathname, search } = new URL(url, 'http://runboard.invalid')
   if (pathname !== '/runs') return undefined
   const view = parseRunsSearch(parseSearch(search))
-  const sources = client.getQueryData(sourceQueries.list().queryKey)?.items ?? []
-  const known = acceptedSourceIds(sources.map((source) => source.id))
+  const known = acceptedSourceIds(sourceIds)
   return view.source !== undefined && known.includes(view.source) ? view : undefined
 }
 
@@ -103,14 +102,16 @@ export async function renderPage(url: string, options: RenderPageOptions): Promi
     budgetMs -= performance.now() - startedMs
     return settled
   }
-  // Every view starts from the sources, and a deep link to runs names what else it shows:
-  // both are asked before the first render, so that renders (the costly part) are not spent
-  // on learning what to ask. What the page asks beyond that, the loop below finds.
-  const hasSources = await fetchedInTime([client.query(sourceQueries.list())])
-  const deepLink = hasSources ? knownDeepLink(url, client) : undefined
-  if (deepLink !== undefined) await fetchedInTime(askDeepLink(client, deepLink, renderedAtMs))
+  // Every view starts from the sources, and a deep link to runs names what else it shows: all
+  // of it is asked at once, before the first render, so that renders (the costly part) are not
+  // spent on learning what to ask. What the page asks beyond that, the loop below finds.
+  const deepLink = knownDeepLink(url, options.sourceIds)
+  const hasData = await fetchedInTime([
+    client.query(sourceQueries.list()),
+    ...(deepLink === undefined ? [] : askDeepLink(client, deepLink, renderedAtMs)),
+  ])
   let html = render()
-  for (let round = 0; hasSources && round < maxRounds; round += 1) {
+  for (let round = 0; hasData && round < maxRounds; round += 1) {
     const queries = wanted(client)
     if (queries.length === 0) break
     if (!(await fetchedInTime(queries.map((query) => query.fetch())))) break

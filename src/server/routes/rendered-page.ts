@@ -114,9 +114,14 @@ async function answerInProcess(path: string): Promise<Response> {
 
 export function registerRenderedPage(
   app: FastifyInstance,
-  options: { renderer: PageRenderer; template: string; dataBudgetMs: number },
+  options: {
+    renderer: PageRenderer
+    template: string
+    dataBudgetMs: number
+    sourceIds: readonly string[]
+  },
 ): void {
-  const { renderer, template, dataBudgetMs } = options
+  const { renderer, template, dataBudgetMs, sourceIds } = options
   const rootAt = template.indexOf(rootElement)
   if (rootAt < 0) throw new Error(`index.html has no ${rootElement} to render into`)
   const head = template.slice(0, rootAt) + '<div id="root">'
@@ -128,7 +133,11 @@ export function registerRenderedPage(
     const render: Render = { app, request, answers: [], unanswered: 0 }
     try {
       const rendered = await renders.run(render, () =>
-        renderer.renderPage(request.url, { timeZone: timeZoneOf(request), dataBudgetMs }),
+        renderer.renderPage(request.url, {
+          timeZone: timeZoneOf(request),
+          dataBudgetMs,
+          sourceIds,
+        }),
       )
       const body = `${rendered.html}</div><script type="application/json" id="${pageStateElementId}">${serializePageState(rendered.state)}</script>`
       page.end(body + tail)

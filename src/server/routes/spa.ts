@@ -37,7 +37,12 @@ export async function registerSpa(
   const renderer = isBuilt ? await loadPageRenderer(pageRendererPath(distDir)) : undefined
   if (renderer !== undefined) {
     const template = await readFile(indexPath, 'utf8')
-    registerRenderedPage(app, { renderer, template, dataBudgetMs: options.pageDataBudgetMs })
+    registerRenderedPage(app, {
+      renderer,
+      template,
+      dataBudgetMs: options.pageDataBudgetMs,
+      sourceIds,
+    })
   }
   if (isBuilt) {
     await app.register(fastifyStatic, {

@@ -68,6 +68,13 @@ describe('describeUrlCorrections', () => {
     expect(corrections(query, sources)).toEqual([])
   })
 
+  it('names the first configured source, which the page shows, when "All sources" leads the list', () => {
+    const withAll = [{ id: 'all', label: 'All sources' }, ...sources]
+    expect(corrections('source=nope', withAll)).toEqual([
+      "No source named 'nope'; showing Trigify (demo)",
+    ])
+  })
+
   it('judges the source only once the sources are known', () => {
     expect(corrections('source=nope&status=bogus', undefined)).toEqual(["Ignored status 'bogus'"])
   })

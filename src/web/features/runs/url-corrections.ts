@@ -5,6 +5,7 @@
  * parameters against the parsed search (and the sources, once known).
  */
 import { defaultPageSize } from '../../../shared/api-params'
+import { allSourcesId } from '../../../shared/model'
 import { urlTimeSchema } from '../../../shared/runs-view'
 import { outcomeWindowNames } from '../../lib/outcome-windows'
 import { stringifySearch } from '../../lib/search-serializer'
@@ -21,7 +22,8 @@ function quoted(values: readonly string[]): string {
 
 function describeSource(raw: string, sources: readonly KnownSource[] | undefined) {
   if (sources === undefined || sources.some((source) => source.id === raw)) return undefined
-  const first = sources[0]
+  // The page corrects to the first configured source, never to the "All sources" view.
+  const first = sources.find((source) => source.id !== allSourcesId)
   return first ? `No source named '${raw}'; showing ${first.label}` : `No source named '${raw}'`
 }
 

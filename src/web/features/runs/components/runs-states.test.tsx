@@ -23,7 +23,7 @@ describe('loading', () => {
     const table = await screen.findByRole('table', { name: /Runs of/ })
     const body = table.querySelector('tbody')
     expect(body).toHaveAttribute('aria-busy', 'true')
-    expect(body?.querySelectorAll('tr.h-11')).toHaveLength(20)
+    expect(body?.querySelectorAll('tr[aria-hidden="true"]')).toHaveLength(20)
     expect(screen.getByText('Loading runs…')).toBeInTheDocument()
     release()
     expect(await within(table).findByText('run_late')).toBeInTheDocument()

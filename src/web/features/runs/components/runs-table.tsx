@@ -147,23 +147,12 @@ export function RunsTable({
                   aria-current={isActive ? 'true' : undefined}
                   onClick={(event) => onRowClick(event, row.id)}
                   onKeyDown={(event) => onRowKeyDown(event, row.id)}
-                  className={cn(
-                    'group h-11 cursor-pointer focus-ring-inset',
-                    'max-sm:grid max-sm:h-auto max-sm:grid-cols-[auto_minmax(0,1fr)_auto] max-sm:items-center max-sm:gap-x-3 max-sm:gap-y-1 max-sm:border-b max-sm:border-line max-sm:px-4 max-sm:py-2.5',
-                    isActive
-                      ? 'bg-accent-soft max-sm:shadow-[inset_3px_0_0_var(--accent)]'
-                      : 'hover:bg-surface-hover focus:bg-surface-hover',
-                  )}
+                  className="group runs-row"
                 >
                   {row.getVisibleCells().map((cell) => (
                     <td
                       key={cell.id}
-                      className={cn(
-                        'border-b border-line px-3 whitespace-nowrap first:pl-4 last:pr-4',
-                        'max-sm:border-0 max-sm:p-0 max-sm:first:pl-0 max-sm:last:pr-0',
-                        isActive && 'sm:first:shadow-[inset_3px_0_0_var(--accent)]',
-                        cell.column.columnDef.meta?.cardClassName,
-                      )}
+                      className={cn('runs-cell', cell.column.columnDef.meta?.cardClassName)}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
