@@ -227,6 +227,9 @@ test.describe('runs page', () => {
     const shownError = card.getByText(errorLine, { exact: true })
     await expect(shownError).toBeVisible()
     await expect(shownError).toBeInViewport({ ratio: 1 })
+    // And in which step, whether or not the error's own words name it.
+    if (firstRun.failedStep === undefined) throw new Error('the failed demo run names no step')
+    await expect(card).toContainText(firstRun.failedStep)
     // The card also says which workflow, when (relative) and for how long.
     await expect(card).toContainText(/started .+ ago|started just now/)
     await expect(card.getByRole('link', { name: `Open run ${firstRun.id}` })).toBeVisible()

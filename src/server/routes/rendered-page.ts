@@ -112,6 +112,26 @@ async function answerInProcess(path: string): Promise<Response> {
   })
 }
 
+/**
+ * Runs `start` once the head has left for the socket. Compressed, the head is in zlib's hands
+ * (the thread pool), and its output waits for a free event loop, which a render does not leave
+ * (SQLite answers synchronously, React renders to a string): started at once, the render sent
+ * the head with the rows. So the render waits for the first bytes of whatever stream is piped
+ * into the response (zlib's or, uncompressed, the page's own); a response closed before that
+ * (a HEAD request, a reader gone) starts it too, so the page stream always ends.
+ */
+function startOnceHeadIsOut(reply: FastifyReply, start: () => void): void {
+  let isStarted = false
+  const startOnce = () => {
+    if (isStarted) return
+    isStarted = true
+    // After the tick that writes the head: the socket takes it before the render runs.
+    setImmediate(start)
+  }
+  reply.raw.once('pipe', (source: NodeJS.ReadableStream) => source.once('data', startOnce))
+  reply.raw.once('close', startOnce)
+}
+
 export function registerRenderedPage(
   app: FastifyInstance,
   options: {
@@ -174,7 +194,7 @@ export function registerRenderedPage(
       }
       const page = new PassThrough()
       page.write(head)
-      void renderInto(request, key, page)
+      startOnceHeadIsOut(reply, () => void renderInto(request, key, page))
       return reply.header('server-timing', 'page;desc=rendered').send(page)
     },
   )

@@ -200,8 +200,12 @@ export const runColumns = [
   column.accessor('error', {
     id: 'error' satisfies RunColumnId,
     header: 'Error',
-    cell: ({ getValue, table }) => (
-      <ErrorCell error={getValue()} words={table.options.meta?.searchWords ?? []} />
+    cell: ({ getValue, row, table }) => (
+      <ErrorCell
+        error={getValue()}
+        failedStep={row.original.failedStep}
+        words={table.options.meta?.searchWords ?? []}
+      />
     ),
     meta: {
       label: 'Error',

@@ -18,4 +18,23 @@ describe('the error cell', () => {
     expect(cell).toHaveAttribute('title', error)
     expect(cell).not.toHaveTextContent('crm.ts')
   })
+
+  it('names the failed step before an error that does not name it (puq)', () => {
+    render(<ErrorCell error="HTTP 502 from CRM" failedStep="Upsert contact" />)
+    const cell = screen.getByTitle("Step 'Upsert contact' failed: HTTP 502 from CRM")
+    expect(cell).toHaveTextContent(/^Upsert contact: HTTP 502 from CRM$/)
+  })
+
+  it('does not repeat a step the error already names (Trigify)', () => {
+    const error = "Step 'Enrich profile' failed: profile not found"
+    render(<ErrorCell error={error} failedStep="Enrich profile" />)
+    expect(screen.getByTitle(error)).toHaveTextContent(
+      /^Step 'Enrich profile' failed: profile not found$/,
+    )
+  })
+
+  it('says which step failed when the run has no error text', () => {
+    render(<ErrorCell error={undefined} failedStep="Classify" />)
+    expect(screen.getByTitle("Step 'Classify' failed")).toHaveTextContent(/^Classify failed$/)
+  })
 })

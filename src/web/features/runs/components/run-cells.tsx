@@ -154,25 +154,46 @@ export function firstLine(text: string): string {
   )
 }
 
+/**
+ * A failed run's error, first line, and the step that failed where the error does not name it
+ * already (Trigify's errors say "Step 'X' failed: ..."; puq's are the step's own message).
+ */
 export function ErrorCell({
   error,
+  failedStep,
   words = [],
 }: {
   error: string | undefined
+  failedStep?: string | undefined
   words?: readonly string[]
 }) {
   // On a phone card the cell is empty for a run without an error, rather than a lone dash.
-  if (!error) return <span className="text-fg-subtle max-sm:hidden">—</span>
+  if (!error && !failedStep) return <span className="text-fg-subtle max-sm:hidden">—</span>
+  const text = error ?? ''
+  const namesStep = failedStep !== undefined && !text.includes(failedStep)
+  // A search shows the text around its first match, wherever it is; otherwise the first line.
+  const shown = (
+    <Highlighted
+      text={words.length > 0 ? excerptAround(text, words) : firstLine(text)}
+      words={words}
+    />
+  )
   return (
     <span
-      title={error}
+      title={namesStep ? `Step '${failedStep}' failed${text ? `: ${text}` : ''}` : text}
       className="block max-w-[18rem] truncate text-danger-fg xl:max-w-[22rem] 2xl:max-w-[32rem] max-sm:line-clamp-2 max-sm:max-w-none max-sm:text-[13px] max-sm:whitespace-normal max-sm:[overflow-wrap:anywhere]"
     >
-      {/* A search shows the text around its first match, wherever it is; otherwise the first line. */}
-      <Highlighted
-        text={words.length > 0 ? excerptAround(error, words) : firstLine(error)}
-        words={words}
-      />
+      {namesStep ? (
+        <>
+          <span className="font-medium">
+            {failedStep}
+            {text ? ': ' : ' failed'}
+          </span>
+          <span>{shown}</span>
+        </>
+      ) : (
+        shown
+      )}
     </span>
   )
 }
