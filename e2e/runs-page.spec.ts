@@ -187,6 +187,29 @@ test.describe('runs page', () => {
     await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue(first.id)
   })
 
+  test('asks the API only for the view it shows, never for the address as written', async ({
+    page,
+  }) => {
+    const asked: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search)
+    })
+    // An unknown source (shown as the first, whose key is rejected: its error, in place)...
+    await page.goto('/runs?source=nope&status=failed')
+    await expect(page).toHaveURL(/\/runs\?source=trigify&status=failed$/)
+    await expect(page.getByRole('alert').first()).toContainText('rejected the configured API key')
+    // ...and a workflow filter, which all sources do not have (the API would say 400).
+    await page.goto('/runs?source=all&workflow=wf_x')
+    await expect(page).toHaveURL(/\/runs\?source=all$/)
+    await waitForSettledTable(page)
+    expect(
+      asked.filter((path) => path.includes('/nope/') || path.includes('workflow=wf_x')),
+    ).toEqual([])
+    // The listener saw the page's own requests (its next page's prefetch, at least).
+    expect(asked.length).toBeGreaterThan(0)
+  })
+
   test('has no serious or critical accessibility violations', async ({ page }) => {
     for (const url of ['/runs?source=demo-puq', '/runs?source=trigify']) {
       await page.goto(url)

@@ -12,6 +12,8 @@ import { renderToString } from 'react-dom/server'
 import type { RenderedPage, RenderPageOptions } from '../shared/page-render'
 import { AppProviders } from './app/providers'
 import { askDeepLink } from './app/routes/runs-deep-link'
+import { withRunSource } from './app/routes/all-sources'
+import { allSourcesId } from '../shared/model'
 import { parseRunsSearch, type RunsSearch } from './features/runs/runs-search'
 import { sourceQueries } from './features/sources/api/fetch-sources'
 import { parseSearch } from './lib/search-serializer'
@@ -49,7 +51,9 @@ function knownDeepLink(url: string, sourceIds: readonly string[]): RunsSearch | 
   if (pathname !== '/runs') return undefined
   const view = parseRunsSearch(parseSearch(search))
   const known = acceptedSourceIds(sourceIds)
-  return view.source !== undefined && known.includes(view.source) ? view : undefined
+  if (view.source === undefined || !known.includes(view.source)) return undefined
+  // Made canonical as the page makes it (no workflow filter on all sources).
+  return withRunSource(view, view.source === allSourcesId)
 }
 
 async function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {

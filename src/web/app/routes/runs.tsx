@@ -5,7 +5,7 @@
  * each other.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Suspense, useEffect } from 'react'
+import { Suspense, useEffect, useMemo } from 'react'
 import { Button } from '../../components/ui/button'
 import { Skeleton } from '../../components/ui/skeleton'
 import { describeError } from '../../lib/describe-error'
@@ -65,16 +65,6 @@ export function RunsRoute() {
   const sources = useQuery(sourceQueries.list())
   const now = useNow(60_000)
 
-  // A deep link asks for its rows, workflows and open run now, alongside the sources, and
-  // for the drawer's code, not after the sources, the table and the drawer's chunk have come
-  // in one after another. What is cached and fresh is not asked again.
-  useEffect(() => {
-    // A failed load is the lazy drawer's to show, and a failed answer its query's: here they
-    // are only a head start.
-    if (search.run !== undefined) runDrawer.preload().catch(() => undefined)
-    for (const ask of askDeepLink(queryClient, search, Date.now())) ask.catch(() => undefined)
-  }, [queryClient, search])
-
   const items = sources.data?.items
   const first = items?.[0]
   // "All sources" is known too when the server offers it (first, as the switcher lists it).
@@ -83,14 +73,29 @@ export function RunsRoute() {
   const source = known?.find((candidate) => candidate.id === search.source)
   const isAll = source?.id === allSourcesId
   // The view shown: the URL's, on a known source (the first one when it names none or another).
-  const shown =
-    first === undefined
-      ? search
-      : source !== undefined
-        ? withRunSource(search, isAll)
-        : search.source === undefined
-          ? { ...search, source: first.id }
-          : onSource(search, first.id)
+  const shown = useMemo(
+    () =>
+      first === undefined
+        ? search
+        : source !== undefined
+          ? withRunSource(search, isAll)
+          : search.source === undefined
+            ? { ...search, source: first.id }
+            : onSource(search, first.id),
+    [first, source, isAll, search],
+  )
+
+  // A deep link asks for its rows, workflows and open run now, and for the drawer's code, not
+  // after the table and the drawer's chunk have come in one after another. It asks for the
+  // view shown, never the URL as written (`source=nope` would ask a source that is not there):
+  // the sources come with a server-rendered page, so this is at once; only an unrendered page
+  // asks its URL as written ahead of the sources. What is cached and fresh is not asked again.
+  useEffect(() => {
+    // A failed load is the lazy drawer's to show, and a failed answer its query's: here they
+    // are only a head start.
+    if (shown.run !== undefined) runDrawer.preload().catch(() => undefined)
+    for (const ask of askDeepLink(queryClient, shown, Date.now())) ask.catch(() => undefined)
+  }, [queryClient, shown])
   // An invalid or non-canonical URL is rewritten, in place, to that view, saying what changed.
   const { corrections, dismiss } = useCorrectedUrl(search, shown, known)
   // A run opened from all sources is asked of its own source (the URL says which).
@@ -120,6 +125,7 @@ export function RunsRoute() {
   return (
     <RunsPage
       key={source.id}
+      search={shown}
       sourceId={source.id}
       source={source}
       sourceLabels={new Map(items.map((item) => [item.id, item.label]))}

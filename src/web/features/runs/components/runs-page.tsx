@@ -6,7 +6,8 @@
 import { useCallback, type ReactNode } from 'react'
 import { allSourcesId, type Source } from '../../../../shared/model'
 import { hasActiveFilters } from '../runs-search'
-import { useRunsSearch, useSetRunsSearch } from '../use-runs-search'
+import { useSetRunsSearch } from '../use-runs-search'
+import type { RunsSearch } from '../runs-search'
 import { useRunsTitle } from '../use-runs-title'
 import { RunsPagination } from './runs-pagination'
 import { LiveStatus } from './runs-summary'
@@ -42,7 +43,13 @@ export function RunsPage({
   notice,
   filterNotes,
   sourceLabels,
+  search,
 }: {
+  /**
+   * The view shown: the URL's, corrected. Not read from the URL here, which still holds what
+   * was written until the route has rewritten it, so the first render would ask for that.
+   */
+  search: RunsSearch
   sourceId: string
   /** Every source's label by id: the all-sources view names where each run is from. */
   sourceLabels?: ReadonlyMap<string, string>
@@ -58,7 +65,6 @@ export function RunsPage({
   /** Filters other features own (a failure group), shown as chips under the toolbar. */
   filterNotes?: ReactNode
 }) {
-  const search = useRunsSearch()
   const setSearch = useSetRunsSearch()
 
   const { now, filters, viewKey } = useRunsFilters(search, sourceId)
