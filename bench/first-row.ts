@@ -1,15 +1,15 @@
 /**
- * Time to first row: a cold deep link `/runs?source=demo-puq&status=failed&page=N` in headless
- * Chromium, a fresh browser context per load and a page number no load used before (so the
- * server's caches never help), against a framework-free baseline page served by the same
- * server that fetches the same API page and renders the same rows. Time is measured in the
- * page: performance.now() when the first `tbody tr[data-run-id]` enters the DOM (the app's
- * arrives in the server-rendered HTML). App and baseline loads alternate (ABBA). Budget: app
- * <= 1.0x baseline with 150 ms of upstream latency, for a page no one asked for and for a shared
- * link (a colleague's browser loaded the same address just before, so the server has it), both
- * in a fresh browser; also reported with 0 ms and with a warm browser (assets cached, new pages). Then the app's time to interactive (a click on
- * a row opens its drawer), for a first visit and a returning reader, and the server's cost of
- * rendering: req/s of the rendered page against its API page (budget >= 0.7x).
+ * Time to first row: a deep link `/runs?source=demo-puq&status=failed&page=N` in headless
+ * Chromium against a framework-free baseline page served by the same server that fetches the
+ * same API page and renders the same rows. Time is measured in the page: performance.now()
+ * when the first `tbody tr[data-run-id]` enters the DOM (the app's arrives in the
+ * server-rendered HTML). App and baseline loads alternate (ABBA). Budget: app <= 1.0x baseline
+ * with 150 ms of upstream latency, in a fresh browser context per load, for a page number no
+ * load used before (so the server's caches never help) and for a shared link (a colleague's
+ * browser loaded the same address just before, so the server has it); also reported with 0 ms
+ * and with a warm browser (assets cached, new pages). Then the app's time to interactive (a
+ * click on a row opens its drawer), for a first visit and a returning reader, and the server's
+ * cost of rendering: req/s of the rendered page against its API page (budget >= 0.7x).
  * Both sides read pages from the run index, so the upstream latency only shows where a page
  * would be read through (it is not here: the history is read before the part measures).
  */
