@@ -95,14 +95,18 @@ export function parseRunsView(raw: Record<string, unknown>): RunsView {
   return withOneRange(runsViewSchema.parse(raw))
 }
 
+/** The open run a runs address may carry beside its view (the page's search has them). */
+type OpenRunFields = {
+  run?: string | undefined
+  runSource?: string | undefined
+  step?: string | undefined
+}
+
 /** Another source's workflow ids and run ids mean nothing on this one: start it afresh. */
-export function onSource<
-  View extends RunsView & {
-    run?: string | undefined
-    runSource?: string | undefined
-    step?: string | undefined
-  },
->(view: View, source: string): View & { source: string } {
+export function onSource<View extends RunsView & OpenRunFields>(
+  view: View,
+  source: string,
+): View & { source: string } {
   return {
     ...view,
     source,
@@ -149,6 +153,44 @@ export function acceptedSourceIds(sourceIds: readonly string[]): readonly string
 }
 
 /**
+ * A view made canonical for its kind of source. On all sources there is no workflow filter (a
+ * workflow id belongs to one source) and an open run needs its own source, so a run without
+ * one is closed; on one source the run's source is that one, so `runSource` goes.
+ */
+export function withRunSource<View extends RunsView & OpenRunFields>(
+  view: View,
+  isAllSources: boolean,
+): View {
+  if (!isAllSources) {
+    return view.runSource === undefined ? view : { ...view, runSource: undefined }
+  }
+  const isRunLost = view.run !== undefined && view.runSource === undefined
+  if (view.workflow === undefined && !isRunLost) return view
+  return {
+    ...view,
+    workflow: undefined,
+    ...(isRunLost ? { run: undefined, step: undefined } : {}),
+  }
+}
+
+/**
+ * The view a runs address shows, once the sources are known (`knownIds`: the ids the address
+ * may name, as `acceptedSourceIds` gives them, the configured sources first): the address's own
+ * on a known source, made canonical; else the first configured source's. The page renders it,
+ * the server preloads and renders its answers: one reading, so nothing asks for another view.
+ */
+export function shownRunsView<View extends RunsView & OpenRunFields>(
+  view: View,
+  knownIds: readonly string[],
+): View {
+  const first = knownIds.find((id) => id !== allSourcesId)
+  if (first === undefined) return view
+  const known = knownIds.find((id) => id === view.source)
+  if (known !== undefined) return withRunSource(view, known === allSourcesId)
+  return view.source === undefined ? { ...view, source: first } : onSource(view, first)
+}
+
+/**
  * The API requests a page at this address makes first, for the server's preload links.
  * `sourceIds` are the configured sources in the order the sources list gives them: an unknown
  * source is corrected to the first, as the page does; `all` is known as `acceptedSourceIds` says.
@@ -166,18 +208,12 @@ export function firstApiPaths(
   for (const [key, value] of new URLSearchParams(search)) raw[key] = value
   // Without a source the page waits for the sources list to pick one: nothing to preload.
   if (raw.source === undefined || raw.source === '') return paths
-  const parsed = parseRunsView(raw)
-  const known = acceptedSourceIds(sourceIds).find((id) => id === parsed.source)
-  const sourceId = known ?? sourceIds[0]
-  if (sourceId === undefined) return paths
-  // As on the page: all sources have no workflow filter (a workflow id belongs to one source).
-  const view =
-    known === undefined
-      ? onSource(parsed, sourceId)
-      : { ...parsed, source: known, workflow: known === allSourcesId ? undefined : parsed.workflow }
+  const view = shownRunsView(parseRunsView(raw), acceptedSourceIds(sourceIds))
+  const { source } = view
+  if (source === undefined) return paths
   paths.push(
-    runsApiPath(runsListParams(view, nowMs)),
-    `/api/sources/${encodeURIComponent(view.source)}/workflows`,
+    runsApiPath(runsListParams({ ...view, source }, nowMs)),
+    `/api/sources/${encodeURIComponent(source)}/workflows`,
   )
   return paths
 }

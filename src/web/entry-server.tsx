@@ -12,12 +12,10 @@ import { renderToString } from 'react-dom/server'
 import type { RenderedPage, RenderPageOptions } from '../shared/page-render'
 import { AppProviders } from './app/providers'
 import { askDeepLink } from './app/routes/runs-deep-link'
-import { withRunSource } from './app/routes/all-sources'
-import { allSourcesId } from '../shared/model'
 import { parseRunsSearch, type RunsSearch } from './features/runs/runs-search'
 import { sourceQueries } from './features/sources/api/fetch-sources'
 import { parseSearch } from './lib/search-serializer'
-import { acceptedSourceIds } from '../shared/runs-view'
+import { acceptedSourceIds, shownRunsView } from '../shared/runs-view'
 import { createQueryClient } from './app/query-client'
 import { createMemoryHistory } from './lib/navigation'
 import { setLocalTimeZone } from './lib/format'
@@ -52,8 +50,7 @@ function knownDeepLink(url: string, sourceIds: readonly string[]): RunsSearch | 
   const view = parseRunsSearch(parseSearch(search))
   const known = acceptedSourceIds(sourceIds)
   if (view.source === undefined || !known.includes(view.source)) return undefined
-  // Made canonical as the page makes it (no workflow filter on all sources).
-  return withRunSource(view, view.source === allSourcesId)
+  return shownRunsView(view, known)
 }
 
 async function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {

@@ -5,7 +5,6 @@
  */
 import { allSourcesId, type Source, type SourcesResponse } from '../../../shared/model'
 import { runStatuses } from '../../../shared/run-status'
-import type { RunsSearch } from '../../features/runs/runs-search'
 
 /** The `all` view as a source, or undefined when the server does not offer it. */
 export function allSourcesSource(response: SourcesResponse): Source | undefined {
@@ -28,23 +27,5 @@ export function allSourcesSource(response: SourcesResponse): Source | undefined 
       exactTotals: every((source) => source.capabilities.exactTotals),
       statuses: runStatuses.filter((status) => statuses.has(status)),
     },
-  }
-}
-
-/**
- * The URL's search made canonical for its kind of source. On all sources there is no workflow
- * filter (a workflow id belongs to one source) and an open run needs its own source, so a run
- * without one is closed; on one source the run's source is that one, so `runSource` goes.
- */
-export function withRunSource(search: RunsSearch, isAllSources: boolean): RunsSearch {
-  if (!isAllSources) {
-    return search.runSource === undefined ? search : { ...search, runSource: undefined }
-  }
-  const isRunLost = search.run !== undefined && search.runSource === undefined
-  if (search.workflow === undefined && !isRunLost) return search
-  return {
-    ...search,
-    workflow: undefined,
-    ...(isRunLost ? { run: undefined, step: undefined } : {}),
   }
 }

@@ -25,9 +25,9 @@ import { failuresHref } from '../../features/failures/failures-search'
 import { UrlCorrectionsNotice } from '../../features/runs/components/url-corrections-notice'
 import { useCorrectedUrl } from '../../features/runs/use-corrected-url'
 import { useRunsSearch, useSetRunsSearch } from '../../features/runs/use-runs-search'
-import { onSource } from '../../../shared/runs-view'
+import { shownRunsView } from '../../../shared/runs-view'
 import { allSourcesId } from '../../../shared/model'
-import { allSourcesSource, withRunSource } from './all-sources'
+import { allSourcesSource } from './all-sources'
 import { askDeepLink } from './runs-deep-link'
 
 // The drawer (timeline maths, dialog) is not needed for the first rows: it loads when a run
@@ -68,21 +68,23 @@ export function RunsRoute() {
   const items = sources.data?.items
   const first = items?.[0]
   // "All sources" is known too when the server offers it (first, as the switcher lists it).
-  const allSources = sources.data === undefined ? undefined : allSourcesSource(sources.data)
-  const known = items && allSources ? [allSources, ...items] : items
+  const known = useMemo(() => {
+    if (sources.data === undefined) return undefined
+    const allSources = allSourcesSource(sources.data)
+    return allSources ? [allSources, ...sources.data.items] : sources.data.items
+  }, [sources.data])
   const source = known?.find((candidate) => candidate.id === search.source)
   const isAll = source?.id === allSourcesId
   // The view shown: the URL's, on a known source (the first one when it names none or another).
   const shown = useMemo(
     () =>
-      first === undefined
+      known === undefined
         ? search
-        : source !== undefined
-          ? withRunSource(search, isAll)
-          : search.source === undefined
-            ? { ...search, source: first.id }
-            : onSource(search, first.id),
-    [first, source, isAll, search],
+        : shownRunsView(
+            search,
+            known.map(({ id }) => id),
+          ),
+    [known, search],
   )
 
   // A deep link asks for its rows, workflows and open run now, and for the drawer's code, not

@@ -5,9 +5,8 @@
  */
 import { useCallback, type ReactNode } from 'react'
 import { allSourcesId, type Source } from '../../../../shared/model'
-import { hasActiveFilters } from '../runs-search'
+import { hasActiveFilters, type RunsSearch } from '../runs-search'
 import { useSetRunsSearch } from '../use-runs-search'
-import type { RunsSearch } from '../runs-search'
 import { useRunsTitle } from '../use-runs-title'
 import { RunsPagination } from './runs-pagination'
 import { LiveStatus } from './runs-summary'
